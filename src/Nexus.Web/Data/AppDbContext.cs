@@ -1,0 +1,171 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Nexus.Web.Features.Accounts;
+using Nexus.Web.Features.Accounts.Tokens;
+using Nexus.Web.Features.Events;
+using Nexus.Web.Features.Registrations;
+using Nexus.Web.Features.Series;
+using Nexus.Web.Infrastructure.Email;
+using Nexus.Web.Infrastructure.Idempotency;
+
+namespace Nexus.Web.Data;
+
+/// <summary>
+/// The one model of Nexus. Each database provider has a subclass (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>) only so that each gets its own generated migrations; features use this type.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<SeminarSeries> Series => Set<SeminarSeries>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Material> Materials => Set<Material>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<RegistrationLogEntry> RegistrationLog => Set<RegistrationLogEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Codes are stored as readable strings: the database stays legible and reordering an enum is harmless.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<SeminarSeries>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Slug).HasMaxLength(300);
+            e.HasIndex(x => x.Slug).IsUnique();
+        });
+
+        b.Entity<Event>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Slug).HasMaxLength(300);
+            e.Property(x => x.Summary).HasMaxLength(4000);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.Venue).HasMaxLength(300);
+            e.Property(x => x.City).HasMaxLength(120);
+            e.Property(x => x.Country).HasMaxLength(3);
+            e.Property(x => x.OnlineUrl).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Status, x.StartsAt });
+            e.HasOne(x => x.Series).WithMany().HasForeignKey(x => x.SeriesId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Speakers).WithOne().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Agenda).WithOne().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Materials).WithOne().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Speaker>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Affiliation).HasMaxLength(300);
+        });
+        b.Entity<AgendaItem>().Property(x => x.Title).HasMaxLength(300);
+        b.Entity<Material>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(120);
+            e.Property(x => x.StorageKey).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+        });
+
+        b.Entity<Registration>(e =>
+        {
+            e.Property(x => x.FullName).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.NormalizedEmail).HasMaxLength(254);
+            e.Property(x => x.Organization).HasMaxLength(300);
+            e.Property(x => x.Country).HasMaxLength(3);
+            e.Property(x => x.AccessibilityNeeds).HasMaxLength(2000);
+            e.Property(x => x.Language).HasMaxLength(10);
+            e.Property(x => x.CancelSecretHash).HasMaxLength(64);
+            e.Property(x => x.TicketSecretHash).HasMaxLength(64);
+            e.Property(x => x.OfferSecretHash).HasMaxLength(64);
+            e.Property(x => x.NoteVerbaleKey).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            // Backstop for the one-registration-per-email rule, which is checked under the seat lock first.
+            // The filter is plain SQL that SQLite and PostgreSQL both accept.
+            e.HasIndex(x => new { x.EventId, x.NormalizedEmail }).IsUnique()
+                .HasFilter("\"Status\" NOT IN ('Cancelled', 'Declined', 'Rejected')");
+            e.HasIndex(x => new { x.EventId, x.Status, x.WaitlistTicket });
+            e.HasIndex(x => x.CancelSecretHash).IsUnique();
+            e.HasIndex(x => x.TicketSecretHash).IsUnique();
+            e.HasIndex(x => x.OfferSecretHash);
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => new { x.Status, x.OfferExpiresAt });
+        });
+        b.Entity<RegistrationLogEntry>(e =>
+        {
+            e.Property(x => x.Action).HasMaxLength(60);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => x.RegistrationId);
+            e.HasOne(x => x.Registration).WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ApiToken>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Scopes).HasMaxLength(500);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.Property(x => x.To).HasMaxLength(254);
+            e.Property(x => x.Subject).HasMaxLength(400);
+            e.Property(x => x.Kind).HasMaxLength(60);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+            e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
+            e.HasIndex(x => x.RegistrationId);
+            e.HasOne(x => x.Registration).WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<IdempotencyRecord>(e =>
+        {
+            e.HasKey(x => new { x.Scope, x.Key });
+            e.Property(x => x.Scope).HasMaxLength(200);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+            e.Property(x => x.Location).HasMaxLength(500);
+            e.HasIndex(x => x.CreatedAt);
+        });
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(x => x.FullName).HasMaxLength(200);
+            e.Property(x => x.Organization).HasMaxLength(300);
+            e.Property(x => x.Language).HasMaxLength(10);
+        });
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        // SQLite has no time-zone-aware type: values are written as UTC text and must come back marked as UTC.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+
+public sealed class UtcDateTimeConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,341 @@
+using Microsoft.EntityFrameworkCore;
+using Nexus.Web.Data;
+using Nexus.Web.Features.Accounts.Tokens;
+using Nexus.Web.Features.Events;
+using Nexus.Web.Infrastructure.Email;
+
+namespace Nexus.Web.Features.Registrations;
+
+public enum RegisterOutcome { Created, Duplicate, EventNotFound, NotPublished, Closed }
+
+public sealed record RegisterResult(RegisterOutcome Outcome, Registration? Registration = null, int? WaitlistPosition = null,
+    string? CancelSecret = null, string? TicketSecret = null);
+
+public enum ChangeOutcome { Done, NotFound, NotAllowed, Full, AlreadyDone, Expired }
+
+public sealed record ChangeResult(ChangeOutcome Outcome, Registration? Registration = null, string? Message = null);
+
+/// <summary>
+/// Every operation that changes a registration: it decides under the event's seat lock, writes the change,
+/// its log entry and its emails in one transaction, then wakes the email sender. Pages, the API and
+/// background jobs all come through here, so the rules hold whichever way a change arrives.
+/// </summary>
+public sealed class RegistrationService(AppDbContext db, RegistrationEmails emails, OutboxSignal outbox, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<RegisterResult> RegisterAsync(int eventId, RegistrationInput.Valid input, string? userId, CancellationToken ct = default)
+    {
+        var normalizedEmail = input.Email.ToUpperInvariant();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ev = await LockEventAsync(eventId, ct);
+        if (ev is null) return new(RegisterOutcome.EventNotFound);
+        if (ev.Status != EventStatus.Published) return new(RegisterOutcome.NotPublished);
+        if (!ev.IsOpenForRegistration(Now)) return new(RegisterOutcome.Closed);
+
+        var existing = await db.Registrations.AsNoTracking()
+            .Where(r => r.EventId == eventId && r.NormalizedEmail == normalizedEmail
+                        && r.Status != RegistrationStatus.Cancelled && r.Status != RegistrationStatus.Declined
+                        && r.Status != RegistrationStatus.Rejected)
+            .FirstOrDefaultAsync(ct);
+        if (existing is not null) return new(RegisterOutcome.Duplicate, existing);
+
+        var taken = await SeatsTakenAsync(ev, ct);
+        var status = RegistrationRules.Admit(ev, taken);
+        var cancelSecret = TokenSecrets.NewSecret();
+        var ticketSecret = TokenSecrets.NewSecret();
+        var registration = new Registration
+        {
+            EventId = eventId, UserId = userId,
+            FullName = input.FullName, Email = input.Email, NormalizedEmail = normalizedEmail,
+            Organization = input.Organization, StakeholderGroup = input.Group, Country = input.Country,
+            Gender = input.Gender, AccessibilityNeeds = input.AccessibilityNeeds, ListPublicly = input.ListPublicly,
+            Language = input.Language, Status = status,
+            CancelSecretHash = TokenSecrets.Hash(cancelSecret), TicketSecretHash = TokenSecrets.Hash(ticketSecret),
+            CreatedAt = Now, UpdatedAt = Now,
+        };
+        int? position = null;
+        if (status == RegistrationStatus.Waitlisted)
+        {
+            registration.WaitlistTicket = await NextWaitlistTicketAsync(ev, ct);
+            position = await WaitlistPositionAsync(eventId, registration.WaitlistTicket.Value, ct);
+        }
+        db.Registrations.Add(registration);
+        await db.SaveChangesAsync(ct);
+        Log(registration, "registered", null, status);
+        emails.Registered(ev, registration, position, cancelSecret, ticketSecret);
+        await CommitAsync(tx, ct);
+        return new(RegisterOutcome.Created, registration, position, cancelSecret, ticketSecret);
+    }
+
+    public async Task<ChangeResult> CancelAsync(int registrationId, string? actorId, CancellationToken ct = default) =>
+        await ChangeAsync(registrationId, actorId, async (ev, r) =>
+        {
+            if (r.Status == RegistrationStatus.Cancelled) return new(ChangeOutcome.AlreadyDone, r);
+            if (!RegistrationRules.CanMove(r.Status, RegistrationStatus.Cancelled)) return new(ChangeOutcome.NotAllowed, r);
+            Move(r, RegistrationStatus.Cancelled, actorId is null ? "cancelled-by-participant" : "cancelled-by-staff", actorId);
+            emails.Cancelled(ev, r);
+            await db.SaveChangesAsync(ct);
+            await OfferFreedSeatsAsync(ev, ct);
+            return new(ChangeOutcome.Done, r);
+        }, ct);
+
+    public async Task<ChangeResult> ApproveAsync(int registrationId, string actorId, CancellationToken ct = default) =>
+        await ChangeAsync(registrationId, actorId, async (ev, r) =>
+        {
+            if (r.Status != RegistrationStatus.Pending) return new(ChangeOutcome.NotAllowed, r, "Only pending registrations can be approved.");
+            var takenByOthers = await SeatsTakenAsync(ev, ct) - (RegistrationRules.HoldsSeat(r.Status, ev.PendingHoldsSeat) ? 1 : 0);
+            var to = RegistrationRules.Approve(ev, takenByOthers);
+            if (to == RegistrationStatus.Waitlisted) r.WaitlistTicket = await NextWaitlistTicketAsync(ev, ct);
+            Move(r, to, "approved", actorId);
+            await db.SaveChangesAsync(ct);
+            if (to == RegistrationStatus.Confirmed) emails.Confirmed(ev, r);
+            else emails.Waitlisted(ev, r, await WaitlistPositionAsync(ev.Id, r.WaitlistTicket!.Value, ct));
+            return new(ChangeOutcome.Done, r);
+        }, ct);
+
+    public async Task<ChangeResult> RejectAsync(int registrationId, string actorId, CancellationToken ct = default) =>
+        await ChangeAsync(registrationId, actorId, async (ev, r) =>
+        {
+            if (!RegistrationRules.CanMove(r.Status, RegistrationStatus.Rejected)) return new(ChangeOutcome.NotAllowed, r);
+            Move(r, RegistrationStatus.Rejected, "rejected", actorId);
+            emails.Rejected(ev, r);
+            await db.SaveChangesAsync(ct);
+            await OfferFreedSeatsAsync(ev, ct);
+            return new(ChangeOutcome.Done, r);
+        }, ct);
+
+    /// <summary>Staff confirm a waiting or pending person directly, when a seat is free.</summary>
+    public async Task<ChangeResult> PromoteAsync(int registrationId, string actorId, CancellationToken ct = default) =>
+        await ChangeAsync(registrationId, actorId, async (ev, r) =>
+        {
+            if (r.Status is not (RegistrationStatus.Waitlisted or RegistrationStatus.Pending or RegistrationStatus.Offered))
+                return new(ChangeOutcome.NotAllowed, r, "Only waiting, pending or offered registrations can be promoted.");
+            var takenByOthers = await SeatsTakenAsync(ev, ct) - (RegistrationRules.HoldsSeat(r.Status, ev.PendingHoldsSeat) ? 1 : 0);
+            if (!RegistrationRules.HasFreeSeat(ev.Capacity, takenByOthers))
+                return new(ChangeOutcome.Full, r, "The event is full. Raise its capacity first.");
+            Move(r, RegistrationStatus.Confirmed, "promoted", actorId);
+            emails.Confirmed(ev, r);
+            await db.SaveChangesAsync(ct);
+            return new(ChangeOutcome.Done, r);
+        }, ct);
+
+    public async Task<ChangeResult> AcceptOfferAsync(int registrationId, CancellationToken ct = default) =>
+        await ChangeAsync(registrationId, null, async (ev, r) =>
+        {
+            if (r.Status == RegistrationStatus.Confirmed) return new(ChangeOutcome.AlreadyDone, r);
+            if (r.Status != RegistrationStatus.Offered) return new(ChangeOutcome.NotAllowed, r);
+            if (r.OfferExpiresAt <= Now) return new(ChangeOutcome.Expired, r);
+            Move(r, RegistrationStatus.Confirmed, "offer-accepted", null);
+            r.OfferExpiresAt = null;
+            emails.Confirmed(ev, r);
+            await db.SaveChangesAsync(ct);
+            return new(ChangeOutcome.Done, r);
+        }, ct);
+
+    public async Task<ChangeResult> DeclineOfferAsync(int registrationId, CancellationToken ct = default) =>
+        await ChangeAsync(registrationId, null, async (ev, r) =>
+        {
+            if (r.Status == RegistrationStatus.Declined) return new(ChangeOutcome.AlreadyDone, r);
+            if (r.Status != RegistrationStatus.Offered) return new(ChangeOutcome.NotAllowed, r);
+            Move(r, RegistrationStatus.Declined, "offer-declined", null);
+            r.OfferExpiresAt = null;
+            await db.SaveChangesAsync(ct);
+            await OfferFreedSeatsAsync(ev, ct);
+            return new(ChangeOutcome.Done, r);
+        }, ct);
+
+    /// <summary>Expires offers whose deadline has passed and passes each seat on. Returns how many expired.</summary>
+    public async Task<int> ExpireOffersAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        var due = await db.Registrations.AsNoTracking()
+            .Where(r => r.Status == RegistrationStatus.Offered && r.OfferExpiresAt <= now)
+            .Select(r => r.Id).ToListAsync(ct);
+        var expired = 0;
+        foreach (var id in due)
+        {
+            var result = await ChangeAsync(id, null, async (ev, r) =>
+            {
+                if (r.Status != RegistrationStatus.Offered || r.OfferExpiresAt > Now) return new(ChangeOutcome.NotAllowed, r);
+                Move(r, RegistrationStatus.Declined, "offer-expired", null);
+                r.OfferExpiresAt = null;
+                emails.OfferExpired(ev, r);
+                await db.SaveChangesAsync(ct);
+                await OfferFreedSeatsAsync(ev, ct);
+                return new(ChangeOutcome.Done, r);
+            }, ct);
+            if (result.Outcome == ChangeOutcome.Done) expired++;
+        }
+        return expired;
+    }
+
+    /// <summary>After staff change an event (e.g. raise its capacity), offer any seats that became free.</summary>
+    public async Task OfferFreeSeatsAsync(int eventId, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ev = await LockEventAsync(eventId, ct);
+        if (ev is null) return;
+        await OfferFreedSeatsAsync(ev, ct);
+        await CommitAsync(tx, ct);
+    }
+
+    /// <summary>
+    /// Checks a person in. A conditional update makes a second scan of the same ticket a no-op, even when
+    /// two staff scan it at the same moment.
+    /// </summary>
+    public async Task<ChangeResult> CheckInAsync(int registrationId, string actorId, CancellationToken ct = default)
+    {
+        var now = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Registrations
+            .Where(r => r.Id == registrationId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.NoShow))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Attended)
+                .SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.UpdatedAt, now)
+                .SetProperty(r => r.Version, r => r.Version + 1), ct);
+        var r = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == registrationId, ct);
+        if (r is null) return new(ChangeOutcome.NotFound);
+        if (changed == 0)
+            return r.Status == RegistrationStatus.Attended
+                ? new(ChangeOutcome.AlreadyDone, r)
+                : new(ChangeOutcome.NotAllowed, r, "Only confirmed participants can be checked in.");
+        db.RegistrationLog.Add(new RegistrationLogEntry
+        {
+            RegistrationId = r.Id, At = now, Action = "checked-in", FromStatus = RegistrationStatus.Confirmed,
+            ToStatus = RegistrationStatus.Attended, ActorId = actorId,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(ChangeOutcome.Done, r);
+    }
+
+    public async Task<ChangeResult> MarkNoShowAsync(int registrationId, string actorId, CancellationToken ct = default) =>
+        await ChangeAsync(registrationId, actorId, async (ev, r) =>
+        {
+            if (!RegistrationRules.CanMove(r.Status, RegistrationStatus.NoShow)) return new(ChangeOutcome.NotAllowed, r);
+            Move(r, RegistrationStatus.NoShow, "no-show", actorId);
+            await db.SaveChangesAsync(ct);
+            return new(ChangeOutcome.Done, r);
+        }, ct);
+
+    /// <summary>Queues the reminder for confirmed participants of events that start within a day.</summary>
+    public async Task<int> SendRemindersAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        var horizon = now.AddDays(1);
+        var due = await db.Registrations.AsNoTracking()
+            .Where(r => r.Status == RegistrationStatus.Confirmed && r.ReminderSentAt == null
+                        && r.Event!.Status == EventStatus.Published && r.Event.StartsAt > now && r.Event.StartsAt <= horizon)
+            .Select(r => r.Id).Take(500).ToListAsync(ct);
+        var sent = 0;
+        foreach (var id in due)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Claimed with a conditional update so that two instances never remind the same person twice.
+            var claimed = await db.Registrations.Where(r => r.Id == id && r.ReminderSentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReminderSentAt, now), ct);
+            if (claimed == 0) continue;
+            var r = await db.Registrations.AsNoTracking().Include(x => x.Event).SingleAsync(x => x.Id == id, ct);
+            emails.Reminder(r.Event!, r);
+            await db.SaveChangesAsync(ct);
+            await CommitAsync(tx, ct);
+            sent++;
+        }
+        return sent;
+    }
+
+    /// <summary>1-based position of a ticket among the people still waiting.</summary>
+    public async Task<int> WaitlistPositionAsync(int eventId, long ticket, CancellationToken ct = default) =>
+        1 + await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted
+                                                   && r.WaitlistTicket < ticket, ct);
+
+    public Task<int> SeatsTakenAsync(Event ev, CancellationToken ct = default) =>
+        db.Registrations.CountAsync(r => r.EventId == ev.Id &&
+            (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Offered
+             || r.Status == RegistrationStatus.Attended || r.Status == RegistrationStatus.NoShow
+             || (ev.PendingHoldsSeat && r.Status == RegistrationStatus.Pending)), ct);
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Takes the event's seat lock: an UPDATE of the event row, the first statement of the transaction. On
+    /// PostgreSQL it holds the row lock until commit, on SQLite the database write lock, so every seat decision
+    /// that follows is made on counts no other transaction can change.
+    /// </summary>
+    private async Task<Event?> LockEventAsync(int eventId, CancellationToken ct)
+    {
+        var locked = await db.Events.Where(e => e.Id == eventId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SeatLock, e => e.SeatLock + 1), ct);
+        if (locked == 0) return null;
+        return await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
+    }
+
+    private async Task<long> NextWaitlistTicketAsync(Event ev, CancellationToken ct)
+    {
+        ev.WaitlistTicket++;
+        var ticket = ev.WaitlistTicket;
+        await db.Events.Where(e => e.Id == ev.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.WaitlistTicket, ticket), ct);
+        return ticket;
+    }
+
+    private async Task<ChangeResult> ChangeAsync(int registrationId, string? actorId,
+        Func<Event, Registration, Task<ChangeResult>> change, CancellationToken ct)
+    {
+        var eventId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (int?)r.EventId).FirstOrDefaultAsync(ct);
+        if (eventId is null) return new(ChangeOutcome.NotFound);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ev = await LockEventAsync(eventId.Value, ct);
+        if (ev is null) return new(ChangeOutcome.NotFound);
+        db.ChangeTracker.Clear();
+        var r = await db.Registrations.SingleAsync(x => x.Id == registrationId, ct);
+        var result = await change(ev, r);
+        if (result.Outcome == ChangeOutcome.Done)
+        {
+            await db.SaveChangesAsync(ct);
+            await CommitAsync(tx, ct);
+        }
+        return result;
+    }
+
+    /// <summary>Offers every free seat to the head of the waiting list, in ticket order.</summary>
+    private async Task OfferFreedSeatsAsync(Event ev, CancellationToken ct)
+    {
+        if (ev.Capacity is null || !RegistrationRules.OffersStillUseful(ev, Now)) return;
+        var free = ev.Capacity.Value - await SeatsTakenAsync(ev, ct);
+        if (free <= 0) return;
+        var next = await db.Registrations
+            .Where(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.WaitlistTicket).Take(free).ToListAsync(ct);
+        foreach (var r in next)
+        {
+            var secret = TokenSecrets.NewSecret();
+            r.OfferSecretHash = TokenSecrets.Hash(secret);
+            r.OfferExpiresAt = RegistrationRules.OfferDeadline(ev, Now);
+            Move(r, RegistrationStatus.Offered, "seat-offered", null);
+            emails.Offered(ev, r, secret);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Move(Registration r, RegistrationStatus to, string action, string? actorId)
+    {
+        var from = r.Status;
+        r.Status = to;
+        r.UpdatedAt = Now;
+        r.Version++;
+        Log(r, action, from, to, actorId);
+    }
+
+    private void Log(Registration r, string action, RegistrationStatus? from, RegistrationStatus to, string? actorId = null) =>
+        db.RegistrationLog.Add(new RegistrationLogEntry
+        {
+            Registration = r, At = Now, Action = action, FromStatus = from, ToStatus = to, ActorId = actorId,
+        });
+
+    private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Notify();
+    }
+}

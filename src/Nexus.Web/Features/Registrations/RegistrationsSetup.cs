@@ -1,0 +1,43 @@
+using Nexus.Web.Infrastructure.Idempotency;
+
+namespace Nexus.Web.Features.Registrations;
+
+public static class RegistrationsSetup
+{
+    public static IServiceCollection AddRegistrations(this IServiceCollection services)
+    {
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<RegistrationEmails>();
+        services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<RegistrationJobs>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Once a minute: expire seat offers whose deadline passed (passing the seat on) and queue the reminders for
+/// tomorrow's events. Both are safe to run on several instances at once.
+/// </summary>
+public sealed class RegistrationJobs(IServiceScopeFactory scopes, IConfiguration config, ILogger<RegistrationJobs> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (config.GetValue<bool>("Nexus:BackgroundJobsDisabled")) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var service = scope.ServiceProvider.GetRequiredService<RegistrationService>();
+                var expired = await service.ExpireOffersAsync(stoppingToken);
+                var reminded = await service.SendRemindersAsync(stoppingToken);
+                if (expired + reminded > 0) log.LogInformation("Expired {Expired} offers, queued {Reminded} reminders", expired, reminded);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Registration jobs failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,44 @@
+using Nexus.Web;
+using Nexus.Web.Data;
+using Nexus.Web.Features.Accounts;
+using Nexus.Web.Features.Calendar;
+using Nexus.Web.Features.Events;
+using Nexus.Web.Features.Registrations;
+using Nexus.Web.Infrastructure;
+using Nexus.Web.Infrastructure.Cli;
+using Nexus.Web.Infrastructure.Email;
+using Nexus.Web.Infrastructure.Localization;
+using Nexus.Web.Infrastructure.Security;
+
+// With a verb (db migrate, users add ...) the same executable runs a command instead of serving.
+var command = CommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
+
+builder.AddNexusHosting();
+builder.Services.AddNexusDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddNexusAccounts();
+builder.Services.AddNexusEmail(builder.Configuration);
+builder.Services.AddNexusRateLimits(builder.Configuration);
+builder.Services.AddNexusLocalization();
+builder.Services.AddNexusWeb();
+builder.Services.AddEvents();
+builder.Services.AddRegistrations();
+
+var app = builder.Build();
+
+if (command) return await CommandLine.RunAsync(app.Services, args);
+
+app.UseNexusPipeline();
+app.MapNexusPages();
+app.MapEventsApi();
+app.MapRegistrationsApi();
+app.MapCalendar();
+app.MapNexusHealth();
+app.MapCultureSwitch();
+
+await app.InitializeAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
