@@ -33,6 +33,7 @@ app.MapNexusPages();
 app.MapEventsApi();
 app.MapRegistrationsApi();
 app.MapCalendar();
+app.MapMaterials();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

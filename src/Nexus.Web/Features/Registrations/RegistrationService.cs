@@ -24,7 +24,7 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<RegisterResult> RegisterAsync(int eventId, RegistrationInput.Valid input, string? userId, CancellationToken ct = default)
+    public async Task<RegisterResult> RegisterAsync(int eventId, RegistrationInput.Valid input, string? userId, CancellationToken ct = default, string? noteVerbaleKey = null)
     {
         var normalizedEmail = input.Email.ToUpperInvariant();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -50,7 +50,7 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
             FullName = input.FullName, Email = input.Email, NormalizedEmail = normalizedEmail,
             Organization = input.Organization, StakeholderGroup = input.Group, Country = input.Country,
             Gender = input.Gender, AccessibilityNeeds = input.AccessibilityNeeds, ListPublicly = input.ListPublicly,
-            Language = input.Language, Status = status,
+            Language = input.Language, Status = status, NoteVerbaleKey = noteVerbaleKey,
             CancelSecretHash = TokenSecrets.Hash(cancelSecret), TicketSecretHash = TokenSecrets.Hash(ticketSecret),
             CreatedAt = Now, UpdatedAt = Now,
         };
