@@ -35,6 +35,9 @@ public sealed record EventInput
     public DateTimeOffset? RegistrationClosesAt { get; init; }
     public bool RequiresApproval { get; init; }
     public bool PendingHoldsSeat { get; init; }
+    /// <summary>Hours a freed seat stays offered to the head of the waiting list (default 48).</summary>
+    public int? OfferHours { get; init; }
+    public bool AcceptsNoteVerbale { get; init; }
     public string? Status { get; init; }
     public int? SeriesId { get; init; }
 
@@ -77,6 +80,7 @@ public sealed record EventInput
         if (Capacity is < 1 or > 100_000) errors.Add("capacity", "Between 1 and 100000, or empty for no limit.");
         if (RegistrationOpensAt is { } o && RegistrationClosesAt is { } c && c <= o)
             errors.Add("registrationClosesAt", "Must be after registrationOpensAt.");
+        if (OfferHours is < 1 or > 720) errors.Add("offerHours", "Between 1 and 720 hours.");
         var status = EventStatus.Draft;
         if (!string.IsNullOrWhiteSpace(Status) && !Codes.TryParse(Status, out status))
             errors.Add("status", $"Choose one of: {string.Join(", ", Codes.All<EventStatus>())}.");
@@ -99,6 +103,8 @@ public sealed record EventInput
         e.RegistrationClosesAt = RegistrationClosesAt?.UtcDateTime;
         e.RequiresApproval = RequiresApproval;
         e.PendingHoldsSeat = PendingHoldsSeat;
+        e.OfferHours = OfferHours ?? 48;
+        e.AcceptsNoteVerbale = AcceptsNoteVerbale;
         e.Status = status;
         e.SeriesId = SeriesId;
         e.Slug = Slugs.From(title);
