@@ -12,9 +12,9 @@ using Nexus.Web.Infrastructure.Security;
 
 // With a verb (db migrate, users add ...) the same executable runs a command instead of serving.
 var command = CommandLine.IsCommand(args);
-var builder = WebApplication.CreateBuilder(command ? [] : args);
+var builder = WebApplication.CreateBuilder(NexusHosting.Options(command ? [] : args));
 
-builder.AddNexusHosting();
+builder.AddNexusHosting(command);
 builder.Services.AddNexusDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddNexusAccounts();
 builder.Services.AddNexusEmail(builder.Configuration);

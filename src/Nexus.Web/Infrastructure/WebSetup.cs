@@ -12,11 +12,28 @@ using Nexus.Web.Infrastructure.Security;
 
 namespace Nexus.Web;
 
+public static class NexusHosting
+{
+    /// <summary>
+    /// Runs from the folder that holds the app's settings and wwwroot even when started from elsewhere
+    /// (e.g. "dotnet /srv/nexus/Nexus.Web.dll"): the working directory is used only when it has appsettings.json.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args)
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        var useBase = !File.Exists(Path.Combine(cwd, "appsettings.json"))
+                      && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        return new WebApplicationOptions { Args = args, ContentRootPath = useBase ? AppContext.BaseDirectory : null };
+    }
+}
+
 /// <summary>The cross-cutting parts of the web application, kept out of Program.cs.</summary>
 public static class WebSetup
 {
-    public static WebApplicationBuilder AddNexusHosting(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddNexusHosting(this WebApplicationBuilder builder, bool command)
     {
+        // A command prints its own result; the SQL log would drown it.
+        if (command) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddOptions<NexusOptions>().Bind(builder.Configuration.GetSection(NexusOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.PublicBaseUrl is null || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),

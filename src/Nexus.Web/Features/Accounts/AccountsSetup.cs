@@ -69,6 +69,7 @@ public static class AccountsSetup
                 .RequireRole(Roles.ProgrammeStaff, Roles.Administrator));
 
         services.AddScoped<TokenService>();
+        services.AddScoped<AccountEmails>();
         return services;
     }
 

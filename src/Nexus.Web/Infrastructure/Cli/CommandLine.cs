@@ -11,9 +11,14 @@ namespace Nexus.Web.Infrastructure.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["db", "demo", "users", "tokens", "--help", "-h", "-?", "help", "--version"];
+    private static readonly string[] HelpFlags = ["--help", "-h", "-?", "--version"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>
+    /// Anything but host options (which start with "--", like --urls) is taken as a command, so that a mistyped
+    /// verb gets an error instead of silently starting the server.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (HelpFlags.Contains(args[0]) || !args[0].StartsWith('-'));
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -26,7 +31,7 @@ public static class CommandLine
         var parsed = root.Parse(args);
         try
         {
-            return await parsed.InvokeAsync();
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CommandException ex)
         {
