@@ -15,18 +15,18 @@ public class RegistrationJourneyTests(NexusServer server)
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Events" }).ClickAsync();
-        await page.GetByLabel("When").SelectOptionAsync("upcoming");
+        await page.GetByLabel("When", new() { Exact = true }).SelectOptionAsync("upcoming");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = target.Title, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(target.Title);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Register", Exact = true }).ClickAsync();
-        await page.GetByLabel("Full name").FillAsync("Amina Diallo");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Organisation").FillAsync("Permanent Mission of Senegal");
-        await page.GetByLabel("Stakeholder group").SelectOptionAsync("member-state");
-        await page.GetByLabel("Country").SelectOptionAsync("SEN");
-        await page.GetByLabel("Female").CheckAsync();
+        await page.GetByLabel("Full name", new() { Exact = true }).FillAsync("Amina Diallo");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Organisation", new() { Exact = true }).FillAsync("Permanent Mission of Senegal");
+        await page.GetByLabel("Stakeholder group", new() { Exact = true }).SelectOptionAsync("member-state");
+        await page.GetByLabel("Country", new() { Exact = true }).SelectOptionAsync("SEN");
+        await page.GetByLabel("Female", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Expect(page.Locator("#registration-result")).ToContainTextAsync("You are registered");
 
