@@ -168,6 +168,24 @@ wait_quiet() {
   return 0
 }
 
+# CPU accounting around a measurement, in clock ticks: the machine (busy and total), Nexus, and wrk (as the
+# shell's finished children). Call it with a redirection, never in $(...): `times` must run in this shell.
+cpu_snapshot() {
+  local children
+  times >"$tmp/times"
+  children="$(awk 'NR == 2 {split($1, a, /[ms]/); split($2, b, /[ms]/); printf "%d", (a[1] * 60 + a[2] + b[1] * 60 + b[2]) * 100}' "$tmp/times")"
+  local server
+  server="$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0)"
+  awk -v ch="$children" -v srv="$server" '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; printf "%d %d %d %d\n", t, t - $5 - $6, srv, ch}' /proc/stat
+}
+# Prints "server wrk other" CPU use between two snapshots, in CPUs (1.00 = one CPU busy the whole time).
+cpu_use() {
+  awk -v a="$1" -v b="$2" -v n="$(nproc)" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); t = y[1] - x[1]; if (t <= 0) { print "0 0 0"; exit }
+    busy = y[2] - x[2]; srv = y[3] - x[3]; wrk = y[4] - x[4]; oth = busy - srv - wrk; if (oth < 0) oth = 0
+    printf "%.2f %.2f %.2f", n * srv / t, n * wrk / t, n * oth / t }'
+}
+
 # GET a URL and print its HTTP status (000 when unreachable).
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$1" || true; }
 
@@ -207,13 +225,16 @@ for i in "${!paths[@]}"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$BASE$p" >/dev/null
 done
 
-declare -a rps p50 p99 errs
+declare -a rps p50 p99 errs cpu
 for i in "${!paths[@]}"; do
   p="${paths[$i]}"; [ -n "$p" ] || continue
   out="$tmp/wrk-$i.txt"
   wait_quiet
   log "measuring ${DURATION}s: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $BASE$p"
+  cpu_snapshot >"$tmp/snap0"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$p" >"$out"
+  cpu_snapshot >"$tmp/snap1"
+  cpu[$i]="$(cpu_use "$(cat "$tmp/snap0")" "$(cat "$tmp/snap1")")"
   cat "$out" >&2
   parse_wrk "$out"
   rps[$i]="$W_RPS"; p50[$i]="$W_P50"; p99[$i]="$W_P99"; errs[$i]=$((W_NON2XX + W_SOCKERR))
@@ -258,8 +279,11 @@ log "burst event $burst_id (capacity $BURST_CAPACITY)"
 burst_out="$tmp/wrk-burst.txt"
 wait_quiet
 log "burst ${BURST_DURATION}s: wrk -t$THREADS -c$CONNECTIONS -d${BURST_DURATION}s --latency -s bench/register.lua $burst_url"
+cpu_snapshot >"$tmp/snap0"
 BENCH_RUN_ID="$(date +%s)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${BURST_DURATION}s" --latency \
   -s "$BENCH_DIR/register.lua" "$burst_url" >"$burst_out"
+cpu_snapshot >"$tmp/snap1"
+burst_cpu="$(cpu_use "$(cat "$tmp/snap0")" "$(cat "$tmp/snap1")")"
 cat "$burst_out" >&2
 parse_wrk "$burst_out"
 burst_secs="$W_SECS"; burst_p50="$W_P50"; burst_p99="$W_P99"; burst_sockerr="$W_SOCKERR"
@@ -334,6 +358,15 @@ section="$tmp/section.md"
   [ "$check" = PASS ] && [ "$s5xx" = 0 ] || burst_ok=no
   echo "Registration burst (event capacity $BURST_CAPACITY, one new email per request): **$reg_per_sec registrations/s** ($created × 201 in ${burst_secs}s; p50 $(fmt "$burst_p50" 2) ms, p99 $(fmt "$burst_p99" 2) ms); stored $reg_total: $reg_confirmed confirmed, $reg_waitlisted waitlisted, $reg_other other; waiting-list positions 1..$reg_waitlisted without gap: $positions_ok; no oversell: **$check**; 5xx: $s5xx; other non-201: $sother; socket errors: $burst_sockerr (statuses: ${status_breakdown:-none}). Meets target (≥ 1,000/s, no oversell, no 5xx): $burst_ok."
   echo
+  printf 'CPU use during each measurement, in CPUs of %s (Nexus / wrk / other processes):' "$(nproc)"
+  sep=" "
+  for i in "${!names[@]}"; do
+    [ -n "${cpu[$i]:-}" ] || continue
+    read -r c_srv c_wrk c_oth <<<"${cpu[$i]}"
+    printf '%s%s %s / %s / %s' "$sep" "${names[$i]%%:*}" "$c_srv" "$c_wrk" "$c_oth"; sep="; "
+  done
+  read -r c_srv c_wrk c_oth <<<"$burst_cpu"
+  printf '; burst %s / %s / %s.\n\n' "$c_srv" "$c_wrk" "$c_oth"
   echo "Server log: $server_errors error entries (fail/crit)."
   if [ "$MAX_BUSY" -gt "$QUIET_BUSY" ]; then
     notes+=("Other processes used up to $MAX_BUSY % of the CPUs just before a measurement: the machine was not quiet and these numbers are lower than it can do.")

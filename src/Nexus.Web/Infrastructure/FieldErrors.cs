@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Text;
+using Microsoft.Extensions.Localization;
 
 namespace Nexus.Web.Infrastructure;
 
@@ -9,17 +11,25 @@ namespace Nexus.Web.Infrastructure;
 /// </summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
+    // Messages are kept as English templates with their values, so each page can translate them (the template
+    // is the resource key) while the API answers in English.
+    private readonly Dictionary<string, List<(string Template, object[] Args)>> _errors = new(StringComparer.OrdinalIgnoreCase);
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string field, string message)
+    public void Add(string field, string template, params object[] args)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
-        list.Add(message);
+        list.Add((template, args));
     }
 
-    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    /// <summary>English messages per field, for ProblemDetails.</summary>
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key,
+        e => e.Value.Select(m => string.Format(CultureInfo.InvariantCulture, m.Template, m.Args)).ToArray());
+
+    /// <summary>Translated messages, one string per field, for forms.</summary>
+    public Dictionary<string, string> Localized(IStringLocalizer t) => _errors.ToDictionary(e => e.Key,
+        e => string.Join(" ", e.Value.Select(m => t[m.Template, m.Args].Value)), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cleans a single-line text field; records an error and returns "" when it is unacceptable.</summary>
     public string Text(string field, string? value, int maxLength, bool required, bool multiline = false)
@@ -31,7 +41,7 @@ public sealed class FieldErrors
             return "";
         }
         if (required && text.Length == 0) Add(field, "Required.");
-        else if (text.Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        else if (text.Length > maxLength) Add(field, "At most {0} characters.", maxLength);
         return text.Length > maxLength ? "" : text;
     }
 

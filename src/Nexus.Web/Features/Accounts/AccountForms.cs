@@ -19,9 +19,8 @@ public static class AccountForms
     /// <summary>Copies field errors into ModelState under "prefix.Field", translated.</summary>
     public static void AddErrors(this ModelStateDictionary state, FieldErrors errors, string prefix, IStringLocalizer t)
     {
-        foreach (var (field, messages) in errors.ToDictionary())
-            foreach (var message in messages)
-                state.AddModelError($"{prefix}.{field}", t[message]);
+        foreach (var (field, message) in errors.Localized(t))
+            state.AddModelError($"{prefix}.{field}", message);
     }
 
     /// <summary>Identity's messages, translated, under one field (they are in English and keyed by that text).</summary>
@@ -33,7 +32,7 @@ public static class AccountForms
     public static void CheckPassword(FieldErrors errors, string field, string? password)
     {
         if (string.IsNullOrEmpty(password)) errors.Add(field, "Required.");
-        else if (password.Length > MaxPasswordLength) errors.Add(field, $"At most {MaxPasswordLength} characters.");
+        else if (password.Length > MaxPasswordLength) errors.Add(field, "At most {0} characters.", MaxPasswordLength);
     }
 
     /// <summary>Runs the configured password validators (length, common passwords ...) for a user.</summary>

@@ -47,7 +47,7 @@ public sealed record EventInput
         var errors = new FieldErrors();
         var title = errors.Text("title", Title, 300, required: true);
         if (!Codes.TryParse<EventKind>(Kind, out var kind))
-            errors.Add("kind", $"Choose one of: {string.Join(", ", Codes.All<EventKind>())}.");
+            errors.Add("kind", "Choose one of: {0}.", string.Join(", ", Codes.All<EventKind>()));
         var summary = errors.Text("summary", Summary, 4000, required: false, multiline: true);
         var themes = new List<string>();
         foreach (var t in Themes ?? [])
@@ -73,7 +73,7 @@ public sealed record EventInput
         }
         var format = EventFormat.InPerson;
         if (!string.IsNullOrWhiteSpace(Format) && !Codes.TryParse(Format, out format))
-            errors.Add("format", $"Choose one of: {string.Join(", ", Codes.All<EventFormat>())}.");
+            errors.Add("format", "Choose one of: {0}.", string.Join(", ", Codes.All<EventFormat>()));
         var online = errors.Text("onlineUrl", OnlineUrl, 2000, required: false);
         if (online.Length > 0 && !(Uri.TryCreate(online, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"))
             errors.Add("onlineUrl", "Give an http(s) address.");
@@ -83,7 +83,7 @@ public sealed record EventInput
         if (OfferHours is < 1 or > 720) errors.Add("offerHours", "Between 1 and 720 hours.");
         var status = EventStatus.Draft;
         if (!string.IsNullOrWhiteSpace(Status) && !Codes.TryParse(Status, out status))
-            errors.Add("status", $"Choose one of: {string.Join(", ", Codes.All<EventStatus>())}.");
+            errors.Add("status", "Choose one of: {0}.", string.Join(", ", Codes.All<EventStatus>()));
         if (errors.Any) return errors;
 
         e.Title = title;

@@ -70,7 +70,7 @@ public class RegisterModel(AppDbContext db, RegistrationService registrations, I
             AccessibilityNeeds = Input.AccessibilityNeeds, ListPublicly = Input.ListPublicly,
             Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
         }.Validate();
-        foreach (var (field, messages) in errors.ToDictionary()) Errors[field] = string.Join(" ", messages.Select(m => t[m].Value));
+        foreach (var (field, message) in errors.Localized(t)) Errors[field] = message;
 
         FileKind? noteKind = null;
         await using var noteStream = new MemoryStream();

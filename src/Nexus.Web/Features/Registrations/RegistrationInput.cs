@@ -26,14 +26,14 @@ public sealed record RegistrationInput
         var email = errors.Email("email", Email);
         var org = errors.Text("organization", Organization, 300, required: true);
         if (!Codes.TryParse<StakeholderGroup>(StakeholderGroup, out var group))
-            errors.Add("stakeholderGroup", $"Choose one of: {string.Join(", ", Codes.All<StakeholderGroup>())}.");
+            errors.Add("stakeholderGroup", "Choose one of: {0}.", string.Join(", ", Codes.All<StakeholderGroup>()));
         var country = Countries.Find(Country);
         if (country is null) errors.Add("country", "Give the country as an ISO 3166-1 alpha-3 code, e.g. KEN.");
         Gender? gender = null;
         if (!string.IsNullOrWhiteSpace(Gender))
         {
             if (Codes.TryParse<Gender>(Gender, out var g)) gender = g;
-            else errors.Add("gender", $"Leave empty or choose one of: {string.Join(", ", Codes.All<Gender>())}.");
+            else errors.Add("gender", "Leave empty or choose one of: {0}.", string.Join(", ", Codes.All<Gender>()));
         }
         var needs = errors.Text("accessibilityNeeds", AccessibilityNeeds, 2000, required: false, multiline: true);
         var language = Infrastructure.Localization.SupportedCultures.Normalize(Language);

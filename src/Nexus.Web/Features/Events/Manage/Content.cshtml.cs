@@ -153,7 +153,7 @@ public class ContentModel(AppDbContext db, FileStore files, IOptions<NexusOption
 
     private bool Fail(FieldErrors errors)
     {
-        foreach (var (field, messages) in errors.ToDictionary()) Errors[field] = string.Join(" ", messages.Select(m => t[m].Value));
+        foreach (var (field, message) in errors.Localized(t)) Errors[field] = message;
         return errors.Any;
     }
 

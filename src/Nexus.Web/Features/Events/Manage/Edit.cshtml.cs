@@ -117,8 +117,7 @@ public class EditModel(AppDbContext db, RegistrationService registrations, TimeP
         var target = e ?? new Event { Title = "" };
         var errors = input.ApplyTo(target);
         if (Input.SeriesId is { } sid && !SeriesOptions.Any(s => s.Id == sid)) errors.Add("seriesId", "No such series.");
-        foreach (var (field, messages) in errors.ToDictionary())
-            Errors.TryAdd(field, string.Join(" ", messages.Select(m => t[m].Value)));
+        foreach (var (field, message) in errors.Localized(t)) Errors.TryAdd(field, message);
         if (Errors.Count > 0)
         {
             // Nothing is saved: reload the stored event so that a half-applied form never reaches the database.

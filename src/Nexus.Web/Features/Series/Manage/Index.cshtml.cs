@@ -56,7 +56,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : P
             errors.Add("name", "Another series has this name.");
         if (errors.Any)
         {
-            foreach (var (field, messages) in errors.ToDictionary()) Errors[field] = string.Join(" ", messages.Select(m => t[m].Value));
+            foreach (var (field, message) in errors.Localized(t)) Errors[field] = message;
             All = await db.Series.AsNoTracking().OrderByDescending(s => s.StartYear).ToListAsync(ct);
             return Page();
         }
