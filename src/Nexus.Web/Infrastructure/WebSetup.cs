@@ -72,6 +72,9 @@ public static class WebSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddProblemDetails();
+        // A body or query value the API cannot bind (malformed JSON, "abc" for a number) throws, so that the
+        // exception handler answers with a ProblemDetails that names the parameter.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

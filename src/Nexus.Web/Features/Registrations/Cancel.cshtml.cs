@@ -22,7 +22,11 @@ public class CancelModel(AppDbContext db, RegistrationService service, IStringLo
     public int? Position { get; private set; }
     public bool CanCancel => Registration is not null && RegistrationRules.CanMove(Registration.Status, RegistrationStatus.Cancelled);
 
-    public async Task OnGetAsync(string secret, CancellationToken ct) => await LoadAsync(secret, ct);
+    public async Task OnGetAsync(string secret, CancellationToken ct)
+    {
+        await LoadAsync(secret, ct);
+        if (Registration is null) Response.StatusCode = 404;
+    }
 
     public async Task<IActionResult> OnPostAsync(string secret, CancellationToken ct)
     {

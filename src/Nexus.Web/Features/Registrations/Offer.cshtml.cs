@@ -16,7 +16,11 @@ public class OfferModel(AppDbContext db, RegistrationService service, IStringLoc
     public string EventTitle { get; private set; } = "";
     public string Deadline { get; private set; } = "";
 
-    public async Task OnGetAsync(string secret, CancellationToken ct) => await LoadAsync(secret, ct);
+    public async Task OnGetAsync(string secret, CancellationToken ct)
+    {
+        await LoadAsync(secret, ct);
+        if (Registration is null) Response.StatusCode = 404;
+    }
 
     public async Task<IActionResult> OnPostAsync(string secret, string? choice, CancellationToken ct)
     {

@@ -20,11 +20,15 @@ public class TicketModel(AppDbContext db, Links links) : PageModel
 
     public async Task OnGetAsync(string secret, CancellationToken ct)
     {
-        if (secret.Length > 100) return;
+        if (secret.Length > 100) { Response.StatusCode = 404; return; }
         var hash = TokenSecrets.Hash(secret);
         Registration = await db.Registrations.AsNoTracking().Include(r => r.Event)
             .FirstOrDefaultAsync(r => r.TicketSecretHash == hash, ct);
-        if (Registration is null) return;
+        if (Registration is null)
+        {
+            Response.StatusCode = 404;
+            return;
+        }
         var seated = Registration.Status is RegistrationStatus.Confirmed or RegistrationStatus.Attended;
         if (seated) QrPng = Convert.ToBase64String(CheckInQr(links.To($"/registrations/manage/checkin?code={Uri.EscapeDataString(secret)}")));
         // The online link is for confirmed participants only.

@@ -29,6 +29,8 @@ public static class SecuritySetup
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                // Pages get the friendly error page (the status code pages re-execute /error/429 on an empty body).
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api")) return;
                 await Results.Problem(statusCode: 429, title: "Too many requests",
                         detail: $"Too many requests from your address. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.")
                     .ExecuteAsync(context.HttpContext);
