@@ -14,6 +14,10 @@ public class ErrorModel : PageModel
 
     private void Describe(int? status)
     {
+        // When re-executed for an error answer, the original status is the truth (a re-executed POST may not
+        // carry the route value).
+        var reExecute = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
+        if (reExecute is not null) status = Response.StatusCode;
         (Title, Detail) = status switch
         {
             404 => ("Page not found", "There is no page at this address."),
@@ -23,7 +27,7 @@ public class ErrorModel : PageModel
             429 => ("Too many requests", "Please wait a minute and try again."),
             _ => (Title, Detail),
         };
-        if (status is >= 400 and < 600 && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
-            Response.StatusCode = status.Value;
+        // Visiting /error/404 directly answers with that status too.
+        if (reExecute is null && status is >= 400 and < 600) Response.StatusCode = status.Value;
     }
 }
