@@ -40,6 +40,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     /// <summary>The controllable clock, when the factory was made with one.</summary>
     public FakeTimeProvider? Clock { get; }
+    /// <summary>Nexus:DataDirectory of this app: uploads and, without SMTP, the .eml files.</summary>
+    public string DataDirectory => _dataDirectory;
     /// <summary>Warnings and errors the app logged.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -56,6 +58,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         Clock = clock;
         _fastPasswords = fastPasswords;
         _services = services;
+        // Skips (or fails) before anything is created when the PostgreSQL server is not configured.
+        var server = Provider == Provider.Postgres && shareDatabaseWith is null ? PostgresServer() : null;
         var id = Guid.NewGuid().ToString("N");
         _dataDirectory = Path.Combine(Root, id);
         Directory.CreateDirectory(_dataDirectory);
@@ -68,7 +72,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         else if (Provider == Provider.Postgres)
         {
             _postgresDatabase = "nexus_t_" + id;
-            ConnectionString = CreatePostgresDatabase(_postgresDatabase);
+            ConnectionString = CreatePostgresDatabase(server!, _postgresDatabase);
             _ownsDatabase = true;
         }
         else
@@ -109,9 +113,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return "";
     }
 
-    private static string CreatePostgresDatabase(string name)
+    private static string CreatePostgresDatabase(string server, string name)
     {
-        var server = PostgresServer();
         using (var connection = new NpgsqlConnection(server))
         {
             connection.Open();

@@ -27,7 +27,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
             .FirstOrDefaultAsync(x => x.Id == id && x.Status != EventStatus.Draft, ct);
         if (e is null) return NotFound();
         // One address per event: a wrong or missing slug redirects to the canonical one.
-        if (slug != e.Slug) return RedirectPermanent($"/events/{e.Id}/{e.Slug}");
+        if (slug != e.Slug) return RedirectPermanent($"/events/{e.Id}/{e.Slug}{Request.QueryString}");
 
         Event = e;
         SeriesName = e.SeriesId is { } sid ? await db.Series.Where(s => s.Id == sid).Select(s => s.Name).FirstOrDefaultAsync(ct) : null;

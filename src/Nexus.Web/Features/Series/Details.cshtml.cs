@@ -15,7 +15,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         var s = await db.Series.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return NotFound();
-        if (slug != s.Slug) return RedirectPermanent($"/series/{s.Id}/{s.Slug}");
+        if (slug != s.Slug) return RedirectPermanent($"/series/{s.Id}/{s.Slug}{Request.QueryString}");
         Series = s;
         var now = clock.GetUtcNow().UtcDateTime;
         Events = await EventCard.LoadAsync(db, db.Events.AsNoTracking()

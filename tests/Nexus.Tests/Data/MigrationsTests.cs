@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Web.Data;
+
+namespace Nexus.Tests.Data;
+
+/// <summary>One model, one generated migration set per provider; the run fails when a model change has no migration.</summary>
+public class MigrationsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void The_SQLite_migrations_match_the_model()
+    {
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>();
+        DatabaseSetup.ConfigureSqlite(options, "Data Source=:memory:");
+        using var db = new SqliteAppDbContext(options.Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model has changes without a SQLite migration: run the migrations script to add one for each provider.");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void The_PostgreSQL_migrations_match_the_model()
+    {
+        // Comparing the model with the snapshot needs no server.
+        var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
+        DatabaseSetup.ConfigurePostgres(options, "Host=localhost;Database=nexus_model_check");
+        using var db = new PostgresAppDbContext(options.Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model has changes without a PostgreSQL migration: run the migrations script to add one for each provider.");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void Both_providers_have_the_same_migrations_by_name()
+    {
+        var sqlite = new DbContextOptionsBuilder<SqliteAppDbContext>();
+        DatabaseSetup.ConfigureSqlite(sqlite, "Data Source=:memory:");
+        var postgres = new DbContextOptionsBuilder<PostgresAppDbContext>();
+        DatabaseSetup.ConfigurePostgres(postgres, "Host=localhost;Database=nexus_model_check");
+        using var a = new SqliteAppDbContext(sqlite.Options);
+        using var b = new PostgresAppDbContext(postgres.Options);
+
+        // Ids start with a timestamp that differs by seconds between the two; the names after it must pair up.
+        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]);
+        Assert.Equal(Names(a), Names(b));
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Migrations_apply_to_an_empty_database(Provider provider)
+    {
+        await using var app = new AppFactory(provider);
+        await using var scope = app.Scope(); // starting the app migrates (Nexus:MigrateOnStart)
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal(0, await db.Events.CountAsync(Ct)); // Nexus:DemoData=false: nothing seeded
+        Assert.True(await db.Database.CanConnectAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Migrating_twice_changes_nothing()
+    {
+        await using var app = new AppFactory(Provider.Sqlite);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        await DatabaseSetup.MigrateAsync(db, Ct);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_SQLite_database_runs_in_write_ahead_logging_mode()
+    {
+        await using var app = new AppFactory(Provider.Sqlite);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync(Ct);
+
+        Assert.Equal("wal", Assert.Single(mode));
+    }
+}
