@@ -82,6 +82,7 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.Converters.Add(new Infrastructure.Json.StrictDateTimeOffsetConverter());
         });
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -134,6 +135,9 @@ public static class WebSetup
     public static async Task InitializeAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<NexusOptions>>().Value;
+        var startLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nexus");
+        if (options.PublicBaseUrl is null && !app.Environment.IsDevelopment() && !options.DemoData)
+            startLog.LogWarning("Nexus:PublicBaseUrl is not set: emails sent by background jobs (offers, reminders) will link to http://localhost:5000.");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (options.MigrateOnStart) await DatabaseSetup.MigrateAsync(db);

@@ -63,6 +63,10 @@ public sealed record EventInput
         if (EndsAt is null) errors.Add("endsAt", "Required.");
         if (StartsAt is { } s && EndsAt is { } en && en <= s) errors.Add("endsAt", "Must be after the start.");
         if (StartsAt is { Year: < 1990 or > 2200 }) errors.Add("startsAt", "Out of range.");
+        if (EndsAt is { Year: < 1990 or > 2200 }) errors.Add("endsAt", "Out of range.");
+        if (StartsAt is { } s2 && EndsAt is { } e2 && e2 - s2 > TimeSpan.FromDays(60)) errors.Add("endsAt", "An event lasts at most 60 days.");
+        if (RegistrationOpensAt is { Year: < 1990 or > 2200 }) errors.Add("registrationOpensAt", "Out of range.");
+        if (RegistrationClosesAt is { Year: < 1990 or > 2200 }) errors.Add("registrationClosesAt", "Out of range.");
         var venue = errors.Text("venue", Venue, 300, required: false);
         var city = errors.Text("city", City, 120, required: false);
         string? country = null;
@@ -134,7 +138,7 @@ public static class EventsApi
         return TypedResults.Ok(events.Select(e => ToDto(e, counts[e.Id], now, http)).ToList());
     }
 
-    public static async Task<Results<Ok<EventDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Get(int id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<EventDto>, ProblemHttpResult>> Get(int id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status != EventStatus.Draft, ct);
         if (e is null) return NotFound(id);
@@ -154,11 +158,8 @@ public static class EventsApi
         return TypedResults.Created($"/api/v1/events/{e.Id}", ToDto(e, SeatCounts.None, e.CreatedAt, http));
     }
 
-    public static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(int id) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = 404, Title = "Event not found", Detail = $"There is no published event {id}.",
-        });
+    public static ProblemHttpResult NotFound(int id) =>
+        TypedResults.Problem(statusCode: 404, title: "Event not found", detail: $"There is no published event {id}.");
 
     public static EventDto ToDto(Event e, SeatCounts c, DateTime now, HttpContext http) => new(
         e.Id, e.Title, e.Slug, Codes.Of(e.Kind), Codes.Of(e.Status), e.Summary, e.Themes,

@@ -51,7 +51,8 @@ public sealed class RegistrationEmails(AppDbContext db, IStringLocalizer<SharedR
 
     public void Offered(Event ev, Registration r, string offerSecret) =>
         Queue(ev, r, "seat-offered", "A seat is free for you: {0}",
-            [Line("A seat has become free for {0} and it is yours if you accept it by {1}.", ev.Title, Format(ev, r.OfferExpiresAt!.Value)),
+            [() => string.Format(CultureInfo.CurrentCulture, t["A seat has become free for {0} and it is yours if you accept it by {1}."],
+                 ev.Title, Format(ev, r.OfferExpiresAt!.Value)),
              Line("Accept or decline here: {0}", links.To($"/registrations/offer/{offerSecret}")),
              Line("If you do not answer by then, the seat goes to the next person on the waiting list."), When(ev)]);
 

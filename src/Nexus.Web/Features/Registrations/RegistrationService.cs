@@ -20,13 +20,14 @@ public sealed record ChangeResult(ChangeOutcome Outcome, Registration? Registrat
 /// its log entry and its emails in one transaction, then wakes the email sender. Pages, the API and
 /// background jobs all come through here, so the rules hold whichever way a change arrives.
 /// </summary>
-public sealed class RegistrationService(AppDbContext db, RegistrationEmails emails, OutboxSignal outbox, TimeProvider clock)
+public sealed class RegistrationService(AppDbContext db, RegistrationEmails emails, OutboxSignal outbox, SeatGate gate, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<RegisterResult> RegisterAsync(int eventId, RegistrationInput.Valid input, string? userId, CancellationToken ct = default, string? noteVerbaleKey = null)
     {
         var normalizedEmail = input.Email.ToUpperInvariant();
+        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ev = await LockEventAsync(eventId, ct);
         if (ev is null) return new(RegisterOutcome.EventNotFound);
@@ -173,6 +174,7 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
     /// <summary>After staff change an event (e.g. raise its capacity), offer any seats that became free.</summary>
     public async Task OfferFreeSeatsAsync(int eventId, CancellationToken ct = default)
     {
+        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ev = await LockEventAsync(eventId, ct);
         if (ev is null) return;
@@ -283,6 +285,7 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
     {
         var eventId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (int?)r.EventId).FirstOrDefaultAsync(ct);
         if (eventId is null) return new(ChangeOutcome.NotFound);
+        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ev = await LockEventAsync(eventId.Value, ct);
         if (ev is null) return new(ChangeOutcome.NotFound);
@@ -337,5 +340,27 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
+    }
+}
+
+/// <summary>
+/// Bounds how many seat transactions one instance runs at once. Seat decisions for an event queue on its row
+/// lock anyway; without this bound a burst would park every pooled connection in that queue and starve the
+/// rest of the site (and, past the pool size, fail). Waiting here costs no connection.
+/// </summary>
+public sealed class SeatGate(int width)
+{
+    private readonly SemaphoreSlim _slots = new(width, width);
+
+    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        return new Slot(_slots);
+    }
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+        public void Dispose() { if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release(); }
     }
 }

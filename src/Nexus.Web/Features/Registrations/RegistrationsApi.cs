@@ -110,7 +110,7 @@ public static class RegistrationsApi
         return (status, problem, null, TypedResults.Problem(problem));
     }
 
-    public static async Task<Results<Ok<List<RegistrationDto>>, NotFound<ProblemDetails>>> List(int id, AppDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<RegistrationDto>>, ProblemHttpResult>> List(int id, AppDbContext db, CancellationToken ct)
     {
         if (!await db.Events.AnyAsync(e => e.Id == id, ct)) return EventsApi.NotFound(id);
         var rows = await db.Registrations.AsNoTracking().Where(r => r.EventId == id).OrderBy(r => r.Id).ToListAsync(ct);

@@ -7,6 +7,7 @@ public static class RegistrationsSetup
     public static IServiceCollection AddRegistrations(this IServiceCollection services)
     {
         services.AddScoped<RegistrationService>();
+        services.AddSingleton(sp => new SeatGate(sp.GetRequiredService<IConfiguration>().GetValue("Nexus:SeatConcurrency", 16)));
         services.AddScoped<RegistrationEmails>();
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<RegistrationJobs>();

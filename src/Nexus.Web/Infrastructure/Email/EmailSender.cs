@@ -105,16 +105,22 @@ public sealed class OutboxSender(
         {
             var leaseUntil = now.AddMinutes(2);
             var leased = await db.Outbox
-                .Where(m => m.Id == id && m.SentAt == null && (m.LeasedUntil == null || m.LeasedUntil < now))
+                .Where(m => m.Id == id && m.SentAt == null && m.Attempts < MaxAttempts && m.NextAttemptAt <= now
+                            && (m.LeasedUntil == null || m.LeasedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, leaseUntil), ct);
             if (leased == 0) continue; // another instance took it
             var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             try
             {
                 await transport.SendAsync(ToMime(message), ct);
+                // Once sent, the body goes: it holds the secrets of cancel, offer and ticket links, which are
+                // otherwise stored only as hashes. Kind, recipient and subject stay for the record.
                 await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.TextBody, "")
+                    .SetProperty(m => m.HtmlBody, (string?)null)
+                    .SetProperty(m => m.CalendarAttachment, (string?)null)
                     .SetProperty(m => m.LeasedUntil, (DateTime?)null), ct);
                 sent++;
             }
