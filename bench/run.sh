@@ -18,6 +18,8 @@
 #   SKIP_BUILD=1       reuse bench/out/app instead of publishing again
 #   QUIET_WAIT=120     before each measurement, wait up to this many seconds for other
 #   QUIET_BUSY=15      processes to use at most this % of the CPUs (then measure anyway, noted)
+#   OTHER_MAX=0.1      measure a page again (up to RETRIES=2 times) when other processes used more
+#                      than this many CPUs during its measurement; the least disturbed attempt is kept
 #   RESULTS=bench/RESULTS.md   file the section is appended to ("-" = do not append)
 set -euo pipefail
 
@@ -36,6 +38,8 @@ RESULTS="${RESULTS:-$BENCH_DIR/RESULTS.md}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 QUIET_WAIT="${QUIET_WAIT:-120}"
 QUIET_BUSY="${QUIET_BUSY:-15}"
+OTHER_MAX="${OTHER_MAX:-0.1}"
+RETRIES="${RETRIES:-2}"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
@@ -229,13 +233,23 @@ declare -a rps p50 p99 errs cpu
 for i in "${!paths[@]}"; do
   p="${paths[$i]}"; [ -n "$p" ] || continue
   out="$tmp/wrk-$i.txt"
-  wait_quiet
-  log "measuring ${DURATION}s: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $BASE$p"
-  cpu_snapshot >"$tmp/snap0"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$p" >"$out"
-  cpu_snapshot >"$tmp/snap1"
-  cpu[$i]="$(cpu_use "$(cat "$tmp/snap0")" "$(cat "$tmp/snap1")")"
-  cat "$out" >&2
+  best_other=""
+  for attempt in $(seq 0 "$RETRIES"); do
+    wait_quiet
+    log "measuring ${DURATION}s: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $BASE$p"
+    cpu_snapshot >"$tmp/snap0"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$p" >"$tmp/attempt.txt"
+    cpu_snapshot >"$tmp/snap1"
+    use="$(cpu_use "$(cat "$tmp/snap0")" "$(cat "$tmp/snap1")")"
+    other="${use##* }"
+    cat "$tmp/attempt.txt" >&2
+    # Keep the attempt least disturbed by other processes.
+    if [ -z "$best_other" ] || awk -v a="$other" -v b="$best_other" 'BEGIN {exit !(a < b)}'; then
+      best_other="$other"; cpu[$i]="$use"; cp "$tmp/attempt.txt" "$out"
+    fi
+    awk -v o="$other" -v m="$OTHER_MAX" 'BEGIN {exit !(o <= m)}' && break
+    [ "$attempt" -lt "$RETRIES" ] && log "other processes used $other CPUs during this measurement; measuring again"
+  done
   parse_wrk "$out"
   rps[$i]="$W_RPS"; p50[$i]="$W_P50"; p99[$i]="$W_P99"; errs[$i]=$((W_NON2XX + W_SOCKERR))
 done
@@ -368,6 +382,15 @@ section="$tmp/section.md"
   read -r c_srv c_wrk c_oth <<<"$burst_cpu"
   printf '; burst %s / %s / %s.\n\n' "$c_srv" "$c_wrk" "$c_oth"
   echo "Server log: $server_errors error entries (fail/crit)."
+  disturbed=""
+  for i in "${!names[@]}"; do
+    [ -n "${cpu[$i]:-}" ] || continue
+    awk -v o="${cpu[$i]##* }" -v m="$OTHER_MAX" 'BEGIN {exit !(o > m)}' && disturbed="$disturbed, ${names[$i]%%:*} (${cpu[$i]##* })"
+  done
+  awk -v o="${burst_cpu##* }" -v m="$OTHER_MAX" 'BEGIN {exit !(o > m)}' && disturbed="$disturbed, burst (${burst_cpu##* })"
+  if [ -n "$disturbed" ]; then
+    notes+=("Other processes on the machine took CPU time during some measurements (in CPUs): ${disturbed#, }. Those rows are lower than this machine can do.")
+  fi
   if [ "$MAX_BUSY" -gt "$QUIET_BUSY" ]; then
     notes+=("Other processes used up to $MAX_BUSY % of the CPUs just before a measurement: the machine was not quiet and these numbers are lower than it can do.")
   fi

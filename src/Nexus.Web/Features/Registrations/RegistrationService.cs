@@ -228,7 +228,7 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
         var due = await db.Registrations.AsNoTracking()
             .Where(r => r.Status == RegistrationStatus.Confirmed && r.ReminderSentAt == null
                         && r.Event!.Status == EventStatus.Published && r.Event.StartsAt > now && r.Event.StartsAt <= horizon)
-            .Select(r => r.Id).Take(500).ToListAsync(ct);
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(500).ToListAsync(ct);
         var sent = 0;
         foreach (var id in due)
         {
