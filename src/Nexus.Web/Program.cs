@@ -20,7 +20,7 @@ builder.Services.AddNexusAccounts();
 builder.Services.AddNexusEmail(builder.Configuration);
 builder.Services.AddNexusRateLimits(builder.Configuration);
 builder.Services.AddNexusLocalization();
-builder.Services.AddNexusWeb();
+builder.Services.AddNexusWeb(builder.Configuration);
 builder.Services.AddEvents();
 builder.Services.AddRegistrations();
 

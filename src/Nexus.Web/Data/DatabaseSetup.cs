@@ -36,12 +36,21 @@ public static class DatabaseSetup
     public static IServiceCollection AddNexusDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var connectionString = ConnectionString(config, contentRoot);
+        services.AddSingleton<Infrastructure.Caching.ProgrammeChangeInterceptor>();
         if (Provider(config) == DatabaseProvider.Postgres)
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) =>
+            {
+                ConfigurePostgres(o, connectionString);
+                o.AddInterceptors(sp.GetRequiredService<Infrastructure.Caching.ProgrammeChangeInterceptor>());
+            });
         else
         {
             EnsureSqliteFolder(connectionString);
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => ConfigureSqlite(o, connectionString));
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) =>
+            {
+                ConfigureSqlite(o, connectionString);
+                o.AddInterceptors(sp.GetRequiredService<Infrastructure.Caching.ProgrammeChangeInterceptor>());
+            });
         }
         return services;
     }

@@ -7,6 +7,7 @@ using Nexus.Web.Data;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Demo;
 using Nexus.Web.Infrastructure;
+using Nexus.Web.Infrastructure.Caching;
 using Nexus.Web.Infrastructure.Errors;
 using Nexus.Web.Infrastructure.Security;
 
@@ -50,7 +51,7 @@ public static class WebSetup
         return builder;
     }
 
-    public static IServiceCollection AddNexusWeb(this IServiceCollection services)
+    public static IServiceCollection AddNexusWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<Links>();
@@ -72,6 +73,7 @@ public static class WebSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        services.AddPublicCache(configuration);
         services.AddProblemDetails();
         // A body or query value the API cannot bind (malformed JSON, "abc" for a number) throws, so that the
         // exception handler answers with a ProblemDetails that names the parameter.
@@ -113,6 +115,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }

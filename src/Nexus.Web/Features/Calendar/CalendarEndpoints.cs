@@ -14,13 +14,13 @@ public static class CalendarEndpoints
                 .Where(e => e.Status == EventStatus.Published || e.Status == EventStatus.Held || e.Status == EventStatus.Cancelled)
                 .OrderBy(e => e.StartsAt).ToListAsync(ct);
             return Ics(EventCalendar.Write(events, e => Url(http, e), "Nexus: migration and development events"), "events.ics");
-        }).WithTags("Calendar").ExcludeFromDescription();
+        }).CacheOutput(Infrastructure.Caching.PublicCache.Policy).WithTags("Calendar").ExcludeFromDescription();
 
         routes.MapGet("/events/{id:int}.ics", async (int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status != EventStatus.Draft, ct);
             return e is null ? Results.NotFound() : Ics(EventCalendar.Write([e], x => Url(http, x), e.Title), $"event-{id}.ics");
-        }).WithTags("Calendar").ExcludeFromDescription();
+        }).CacheOutput(Infrastructure.Caching.PublicCache.Policy).WithTags("Calendar").ExcludeFromDescription();
         return routes;
     }
 

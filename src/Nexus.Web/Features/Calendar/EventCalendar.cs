@@ -25,7 +25,7 @@ public static class EventCalendar
 
     private static CalendarEvent ToComponent(Event e, string url)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone);
+        var zone = Events.EventQueries.Zone(e.TimeZone);
         var start = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.StartsAt, DateTimeKind.Utc), zone);
         var end = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.EndsAt, DateTimeKind.Utc), zone);
         return new CalendarEvent

@@ -8,6 +8,7 @@ using Nexus.Web.Infrastructure;
 
 namespace Nexus.Web.Features.Events;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Caching.PublicCache.Policy)]
 public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public Event Event { get; private set; } = null!;

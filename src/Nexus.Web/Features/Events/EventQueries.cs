@@ -71,9 +71,14 @@ public static class EventQueries
     public static async Task<SeatCounts> CountsAsync(AppDbContext db, Event e, CancellationToken ct = default) =>
         (await CountsAsync(db, [(e.Id, e.PendingHoldsSeat)], ct))[e.Id];
 
+    // FindSystemTimeZoneById takes a global lock on every call; zones never change while the app runs.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new();
+
+    public static TimeZoneInfo Zone(string id) => Zones.GetOrAdd(id, TimeZoneInfo.FindSystemTimeZoneById);
+
     public static DateTimeOffset Local(DateTime utc, string timeZone)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var zone = Zone(timeZone);
         var u = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeFromUtc(u, zone), zone.GetUtcOffset(u));
     }

@@ -121,8 +121,8 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/events").WithTags("Events").RequireRateLimiting(RateLimitPolicies.Api);
-        group.MapGet("/", List).WithSummary("Published events, filtered by year, kind, theme, series and upcoming/past.");
-        group.MapGet("/{id:int}", Get).WithName("GetEvent").WithSummary("One event.");
+        group.MapGet("/", List).CacheOutput(Infrastructure.Caching.PublicCache.Policy).WithSummary("Published events, filtered by year, kind, theme, series and upcoming/past.");
+        group.MapGet("/{id:int}", Get).CacheOutput(Infrastructure.Caching.PublicCache.Policy).WithName("GetEvent").WithSummary("One event.");
         group.MapPost("/", Create).RequireAuthorization(AccountsSetup.ScopePolicy(Scopes.EventsWrite))
             .WithSummary("Create an event (scope events:write).");
         return group;

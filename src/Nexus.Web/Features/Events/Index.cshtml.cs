@@ -7,6 +7,7 @@ namespace Nexus.Web.Features.Events;
 
 public sealed record SeriesOption(int Id, string Name);
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Caching.PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }

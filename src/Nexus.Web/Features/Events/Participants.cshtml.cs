@@ -9,6 +9,7 @@ namespace Nexus.Web.Features.Events;
 public sealed record PublicParticipant(string Name, string Organization);
 
 /// <summary>The public list: only people who consented, only name and organisation, never an email.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Caching.PublicCache.Policy)]
 public class ParticipantsModel(AppDbContext db) : PageModel
 {
     public int Id { get; private set; }

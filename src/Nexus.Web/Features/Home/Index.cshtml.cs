@@ -7,6 +7,7 @@ namespace Nexus.Web.Features.Home;
 
 public sealed record FindingTeaser(int Id, string Slug, string Title, string Excerpt);
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Caching.PublicCache.Policy)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public List<EventCard> Upcoming { get; private set; } = [];

@@ -85,7 +85,7 @@ public sealed class RegistrationEmails(AppDbContext db, IStringLocalizer<SharedR
 
     public static string Format(Event ev, DateTime utc)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(ev.TimeZone);
+        var zone = Events.EventQueries.Zone(ev.TimeZone);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         return $"{local.ToString("f", CultureInfo.CurrentCulture)} ({ev.TimeZone})";
     }

@@ -7,7 +7,14 @@ public static class RegistrationsSetup
     public static IServiceCollection AddRegistrations(this IServiceCollection services)
     {
         services.AddScoped<RegistrationService>();
-        services.AddSingleton(sp => new SeatGate(sp.GetRequiredService<IConfiguration>().GetValue("Nexus:SeatConcurrency", 16)));
+        // SQLite has one writer at a time, so more than one seat transaction in flight only adds busy-waiting;
+        // PostgreSQL serialises per event and runs different events in parallel.
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var sqlite = Data.DatabaseSetup.Provider(config) == Data.DatabaseProvider.Sqlite;
+            return new SeatGate(config.GetValue("Nexus:SeatConcurrency", sqlite ? 1 : 16));
+        });
         services.AddScoped<RegistrationEmails>();
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<RegistrationJobs>();

@@ -6,6 +6,7 @@ using Nexus.Web.Features.Events;
 
 namespace Nexus.Web.Features.Series;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Caching.PublicCache.Policy)]
 public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public SeminarSeries Series { get; private set; } = null!;

@@ -7,6 +7,7 @@ namespace Nexus.Web.Features.Series;
 
 public sealed record SeriesItem(int Id, string Slug, string Name, string Period, string GfmdHost, int EventCount);
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Caching.PublicCache.Policy)]
 public class IndexModel(AppDbContext db) : PageModel
 {
     public List<SeriesItem> Items { get; private set; } = [];

@@ -12,7 +12,7 @@ namespace Nexus.Web.Features.Events.Manage;
 
 /// <summary>The programme of an event: speakers, agenda, materials and, afterwards, its findings.</summary>
 public class ContentModel(AppDbContext db, FileStore files, IOptions<NexusOptions> options, TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : PageModel
+    Infrastructure.Caching.ProgrammeChanges changes, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public Dictionary<string, string> Errors { get; } = new();
@@ -160,6 +160,7 @@ public class ContentModel(AppDbContext db, FileStore files, IOptions<NexusOption
     private async Task<IActionResult> SavedAsync(int id, CancellationToken ct, bool save = true)
     {
         if (save) await db.SaveChangesAsync(ct);
+        else await changes.ChangedAsync(ct); // bulk updates bypass SaveChanges and its cache eviction
         TempData["Message"] = t["Saved."].Value;
         return Redirect($"/events/manage/content/{id}");
     }
