@@ -35,14 +35,18 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
         if (ev.Status != EventStatus.Published) return new(RegisterOutcome.NotPublished);
         if (!ev.IsOpenForRegistration(Now)) return new(RegisterOutcome.Closed);
 
-        // Written as NOT IN, the same predicate as the unique partial index, so SQLite can use that index.
-        var existing = await db.Registrations.AsNoTracking()
-            .Where(r => r.EventId == eventId && r.NormalizedEmail == normalizedEmail && !Inactive.Contains(r.Status))
-            .FirstOrDefaultAsync(ct);
-        if (existing is not null) return new(RegisterOutcome.Duplicate, existing);
+        // Everything the decision needs, in one round trip under the lock. NOT IN is the predicate of the unique
+        // partial index, so the duplicate check is an index look-up; IN (...) counts over the (EventId, Status) index.
+        var holding = ev.PendingHoldsSeat ? SeatedOrPending : Seated;
+        var facts = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new
+        {
+            Duplicate = db.Registrations.Any(r => r.EventId == eventId && r.NormalizedEmail == normalizedEmail && !Inactive.Contains(r.Status)),
+            Taken = db.Registrations.Count(r => r.EventId == eventId && holding.Contains(r.Status)),
+            Waiting = db.Registrations.Count(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted),
+        }).SingleAsync(ct);
+        if (facts.Duplicate) return new(RegisterOutcome.Duplicate);
 
-        var taken = await SeatsTakenAsync(ev, ct);
-        var status = RegistrationRules.Admit(ev, taken);
+        var status = RegistrationRules.Admit(ev, facts.Taken);
         var cancelSecret = TokenSecrets.NewSecret();
         var ticketSecret = TokenSecrets.NewSecret();
         var registration = new Registration
@@ -59,10 +63,10 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
         if (status == RegistrationStatus.Waitlisted)
         {
             registration.WaitlistTicket = await NextWaitlistTicketAsync(ev, ct);
-            position = await WaitlistPositionAsync(eventId, registration.WaitlistTicket.Value, ct);
+            // Tickets only grow, so everyone still waiting is ahead of the newcomer.
+            position = facts.Waiting + 1;
         }
         db.Registrations.Add(registration);
-        await db.SaveChangesAsync(ct);
         Log(registration, "registered", null, status);
         emails.Registered(ev, registration, position, cancelSecret, ticketSecret);
         await CommitAsync(tx, ct);
@@ -274,10 +278,12 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
     /// </summary>
     private async Task<Event?> LockEventAsync(int eventId, CancellationToken ct)
     {
-        var locked = await db.Events.Where(e => e.Id == eventId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SeatLock, e => e.SeatLock + 1), ct);
-        if (locked == 0) return null;
-        return await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
+        // The one raw statement of the model: UPDATE ... RETURNING (SQLite 3.35+ and PostgreSQL alike) takes
+        // the lock and reads the event in a single round trip, inside the seat transaction's hot path.
+        var rows = await db.Events
+            .FromSql($"UPDATE \"Events\" SET \"SeatLock\" = \"SeatLock\" + 1 WHERE \"Id\" = {eventId} RETURNING *")
+            .AsNoTracking().ToListAsync(ct);
+        return rows.SingleOrDefault();
     }
 
     private async Task<long> NextWaitlistTicketAsync(Event ev, CancellationToken ct)
