@@ -18,7 +18,7 @@ using Nexus.Web.Infrastructure.Security;
 namespace Nexus.Web.Features.Events;
 
 [EnableRateLimiting(RateLimitPolicies.Registration)]
-public class RegisterModel(AppDbContext db, RegistrationService registrations, IdempotencyStore idempotency, FileStore files,
+public class RegisterModel(AppDbContext db, RegistrationDesk registrations, IdempotencyStore idempotency, FileStore files,
     IOptions<NexusOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class InputModel
@@ -103,7 +103,7 @@ public class RegisterModel(AppDbContext db, RegistrationService registrations, I
         {
             string? noteKey = noteKind is { } k ? (await files.SaveAsync(noteStream, k, ct)).Key : null;
             var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-            var result = await registrations.RegisterAsync(id, valid, userId, ct, noteKey);
+            var result = await registrations.RegisterAsync(new RegisterRequest(id, valid, userId, noteKey), ct);
             if (result.Outcome != RegisterOutcome.Created)
             {
                 if (noteKey is not null) files.Delete(noteKey);

@@ -8,6 +8,8 @@ namespace Nexus.Web.Features.Registrations;
 
 public enum RegisterOutcome { Created, Duplicate, EventNotFound, NotPublished, Closed }
 
+public sealed record RegisterRequest(int EventId, RegistrationInput.Valid Input, string? UserId, string? NoteVerbaleKey = null);
+
 public sealed record RegisterResult(RegisterOutcome Outcome, Registration? Registration = null, int? WaitlistPosition = null,
     string? CancelSecret = null, string? TicketSecret = null);
 
@@ -25,52 +27,96 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<RegisterResult> RegisterAsync(int eventId, RegistrationInput.Valid input, string? userId, CancellationToken ct = default, string? noteVerbaleKey = null)
+    public async Task<RegisterResult> RegisterAsync(int eventId, RegistrationInput.Valid input, string? userId, CancellationToken ct = default, string? noteVerbaleKey = null) =>
+        (await RegisterBatchAsync([new RegisterRequest(eventId, input, userId, noteVerbaleKey)], ct))[0];
+
+    /// <summary>
+    /// Registers several people in one transaction (group commit: one lock per event and one durable commit for
+    /// the lot, see <see cref="RegistrationDesk"/>). Each request is decided in order, exactly as if alone.
+    /// </summary>
+    public async Task<IReadOnlyList<RegisterResult>> RegisterBatchAsync(IReadOnlyList<RegisterRequest> requests, CancellationToken ct = default)
     {
-        var normalizedEmail = input.Email.ToUpperInvariant();
+        var results = new RegisterResult[requests.Count];
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ev = await LockEventAsync(eventId, ct);
-        if (ev is null) return new(RegisterOutcome.EventNotFound);
-        if (ev.Status != EventStatus.Published) return new(RegisterOutcome.NotPublished);
-        if (!ev.IsOpenForRegistration(Now)) return new(RegisterOutcome.Closed);
 
-        // Everything the decision needs, in one round trip under the lock. NOT IN is the predicate of the unique
-        // partial index, so the duplicate check is an index look-up; IN (...) counts over the (EventId, Status) index.
-        var holding = ev.PendingHoldsSeat ? SeatedOrPending : Seated;
-        var facts = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new
+        // Locks are taken in ascending event order, so two instances' batches can never wait on each other in a cycle.
+        var desks = new Dictionary<int, EventDesk>();
+        foreach (var eventId in requests.Select(r => r.EventId).Distinct().Order())
         {
-            Duplicate = db.Registrations.Any(r => r.EventId == eventId && r.NormalizedEmail == normalizedEmail && !Inactive.Contains(r.Status)),
-            Taken = db.Registrations.Count(r => r.EventId == eventId && holding.Contains(r.Status)),
-            Waiting = db.Registrations.Count(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted),
-        }).SingleAsync(ct);
-        if (facts.Duplicate) return new(RegisterOutcome.Duplicate);
-
-        var status = RegistrationRules.Admit(ev, facts.Taken);
-        var cancelSecret = TokenSecrets.NewSecret();
-        var ticketSecret = TokenSecrets.NewSecret();
-        var registration = new Registration
-        {
-            EventId = eventId, UserId = userId,
-            FullName = input.FullName, Email = input.Email, NormalizedEmail = normalizedEmail,
-            Organization = input.Organization, StakeholderGroup = input.Group, Country = input.Country,
-            Gender = input.Gender, AccessibilityNeeds = input.AccessibilityNeeds, ListPublicly = input.ListPublicly,
-            Language = input.Language, Status = status, NoteVerbaleKey = noteVerbaleKey,
-            CancelSecretHash = TokenSecrets.Hash(cancelSecret), TicketSecretHash = TokenSecrets.Hash(ticketSecret),
-            CreatedAt = Now, UpdatedAt = Now,
-        };
-        int? position = null;
-        if (status == RegistrationStatus.Waitlisted)
-        {
-            registration.WaitlistTicket = await NextWaitlistTicketAsync(ev, ct);
-            // Tickets only grow, so everyone still waiting is ahead of the newcomer.
-            position = facts.Waiting + 1;
+            var ev = await LockEventAsync(eventId, ct);
+            if (ev is null) continue;
+            var emails = requests.Where(r => r.EventId == eventId).Select(r => r.Input.Email.ToUpperInvariant()).Distinct().ToList();
+            // Everything the decisions need, in one round trip under the lock. NOT IN is the predicate of the unique
+            // partial index, so the duplicate check is an index look-up; IN (...) counts over the (EventId, Status) index.
+            var holding = ev.PendingHoldsSeat ? SeatedOrPending : Seated;
+            var counts = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new
+            {
+                Taken = db.Registrations.Count(r => r.EventId == eventId && holding.Contains(r.Status)),
+                Waiting = db.Registrations.Count(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted),
+            }).SingleAsync(ct);
+            var registered = await db.Registrations
+                .Where(r => r.EventId == eventId && emails.Contains(r.NormalizedEmail) && !Inactive.Contains(r.Status))
+                .Select(r => r.NormalizedEmail).ToListAsync(ct);
+            desks[eventId] = new EventDesk(ev, counts.Taken, counts.Waiting, registered.ToHashSet());
         }
-        db.Registrations.Add(registration);
-        Log(registration, "registered", null, status);
-        emails.Registered(ev, registration, position, cancelSecret, ticketSecret);
+
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            if (!desks.TryGetValue(request.EventId, out var desk)) { results[i] = new(RegisterOutcome.EventNotFound); continue; }
+            var ev = desk.Event;
+            if (ev.Status != EventStatus.Published) { results[i] = new(RegisterOutcome.NotPublished); continue; }
+            if (!ev.IsOpenForRegistration(Now)) { results[i] = new(RegisterOutcome.Closed); continue; }
+            var normalizedEmail = request.Input.Email.ToUpperInvariant();
+            if (!desk.Emails.Add(normalizedEmail)) { results[i] = new(RegisterOutcome.Duplicate); continue; }
+
+            var status = RegistrationRules.Admit(ev, desk.Taken);
+            if (RegistrationRules.HoldsSeat(status, ev.PendingHoldsSeat)) desk.Taken++;
+            var cancelSecret = TokenSecrets.NewSecret();
+            var ticketSecret = TokenSecrets.NewSecret();
+            var input = request.Input;
+            var registration = new Registration
+            {
+                EventId = ev.Id, UserId = request.UserId,
+                FullName = input.FullName, Email = input.Email, NormalizedEmail = normalizedEmail,
+                Organization = input.Organization, StakeholderGroup = input.Group, Country = input.Country,
+                Gender = input.Gender, AccessibilityNeeds = input.AccessibilityNeeds, ListPublicly = input.ListPublicly,
+                Language = input.Language, Status = status, NoteVerbaleKey = request.NoteVerbaleKey,
+                CancelSecretHash = TokenSecrets.Hash(cancelSecret), TicketSecretHash = TokenSecrets.Hash(ticketSecret),
+                CreatedAt = Now, UpdatedAt = Now,
+            };
+            int? position = null;
+            if (status == RegistrationStatus.Waitlisted)
+            {
+                registration.WaitlistTicket = ++ev.WaitlistTicket;
+                desk.TicketsIssued = true;
+                // Tickets only grow, so everyone still waiting is ahead of the newcomer.
+                position = ++desk.Waiting;
+            }
+            db.Registrations.Add(registration);
+            Log(registration, "registered", null, status);
+            emails.Registered(ev, registration, position, cancelSecret, ticketSecret);
+            results[i] = new(RegisterOutcome.Created, registration, position, cancelSecret, ticketSecret);
+        }
+
+        foreach (var desk in desks.Values.Where(d => d.TicketsIssued))
+        {
+            var last = desk.Event.WaitlistTicket;
+            await db.Events.Where(e => e.Id == desk.Event.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.WaitlistTicket, last), ct);
+        }
         await CommitAsync(tx, ct);
-        return new(RegisterOutcome.Created, registration, position, cancelSecret, ticketSecret);
+        return results;
+    }
+
+    /// <summary>What a batch knows of one event while it holds the event's lock.</summary>
+    private sealed class EventDesk(Event ev, int taken, int waiting, HashSet<string> emails)
+    {
+        public Event Event { get; } = ev;
+        public int Taken { get; set; } = taken;
+        public int Waiting { get; set; } = waiting;
+        public HashSet<string> Emails { get; } = emails;
+        public bool TicketsIssued { get; set; }
     }
 
     public async Task<ChangeResult> CancelAsync(int registrationId, string? actorId, CancellationToken ct = default) =>

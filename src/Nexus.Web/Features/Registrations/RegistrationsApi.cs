@@ -38,7 +38,7 @@ public static class RegistrationsApi
     }
 
     public static async Task<IResult> Register(int id, [FromBody] RegistrationInput? input, HttpContext http,
-        RegistrationService service, IdempotencyStore idempotency, CancellationToken ct)
+        RegistrationDesk desk, IdempotencyStore idempotency, CancellationToken ct)
     {
         if (input is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
         var (valid, errors) = input.Validate();
@@ -69,7 +69,7 @@ public static class RegistrationsApi
         try
         {
             var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-            var result = await service.RegisterAsync(id, valid, userId, ct);
+            var result = await desk.RegisterAsync(new RegisterRequest(id, valid, userId), ct);
             var (status, body, location, answer) = ToAnswer(id, result);
             // The stored answer never holds the cancel secret: secrets are kept only as hashes.
             if (key is not null)

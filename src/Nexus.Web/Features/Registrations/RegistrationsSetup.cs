@@ -17,6 +17,8 @@ public static class RegistrationsSetup
         });
         services.AddScoped<RegistrationEmails>();
         services.AddScoped<IdempotencyStore>();
+        services.AddSingleton<RegistrationDesk>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistrationDesk>());
         services.AddHostedService<RegistrationJobs>();
         return services;
     }
