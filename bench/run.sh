@@ -21,6 +21,7 @@
 #   OTHER_MAX=0.1      measure a page again (up to RETRIES=2 times) when other processes used more
 #                      than this many CPUs during its measurement; the least disturbed attempt is kept
 #   RESULTS=bench/RESULTS.md   file the section is appended to ("-" = do not append)
+#   OUTPUT_CACHE=off   serve public pages without the output cache (measures the database-backed rendering itself)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +37,7 @@ BURST_DURATION="${BURST_DURATION:-10}"
 BURST_CAPACITY="${BURST_CAPACITY:-20}"
 RESULTS="${RESULTS:-$BENCH_DIR/RESULTS.md}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
+OUTPUT_CACHE="${OUTPUT_CACHE:-on}"
 QUIET_WAIT="${QUIET_WAIT:-120}"
 QUIET_BUSY="${QUIET_BUSY:-15}"
 OTHER_MAX="${OTHER_MAX:-0.1}"
@@ -91,6 +93,7 @@ nexus_env=(
   "Nexus__DemoData=true"
   "Nexus__RateLimits__Disabled=true"
   "Nexus__Email__SenderDisabled=true"
+  "Nexus__OutputCache__Disabled=$([ "$OUTPUT_CACHE" = off ] && echo true || echo false)"
   "ASPNETCORE_URLS=$BASE"
   "Urls=$BASE"
   "Logging__LogLevel__Default=Warning"
@@ -336,6 +339,7 @@ commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ "$commit" != unknown ] && [ -n "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]; then commit="$commit (with uncommitted changes)"; fi
 cmd="bench/run.sh"
 [ "$DURATION" = 15 ] || cmd="DURATION=$DURATION $cmd"
+[ "$OUTPUT_CACHE" = on ] || cmd="OUTPUT_CACHE=$OUTPUT_CACHE $cmd"
 [ "$CONNECTIONS" = 64 ] || cmd="CONNECTIONS=$CONNECTIONS $cmd"
 
 section="$tmp/section.md"
@@ -344,7 +348,7 @@ section="$tmp/section.md"
   echo
   echo "- Machine: $(nproc) CPUs, $cpu_model, $ram RAM, Linux $(uname -r), .NET SDK $(dotnet --version)"
   echo "- Command: \`$cmd\` (commit $commit); pages: \`wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency\` after ${WARMUP}s warm-up each; burst: \`wrk -t$THREADS -c$CONNECTIONS -d${BURST_DURATION}s -s bench/register.lua\`"
-  echo "- Nexus Release build on SQLite with demo data ($published_count published events, $upcoming_count upcoming), rate limits off; wrk and Nexus share the machine"
+  echo "- Nexus Release build on SQLite with demo data ($published_count published events, $upcoming_count upcoming), rate limits off, output cache $OUTPUT_CACHE; wrk and Nexus share the machine"
   echo
   echo "| Target | URL | req/s | % of ceiling | p50 ms | p99 ms | Meets target (≥ 30 %, p99 < 25 ms) |"
   echo "|---|---|---:|---:|---:|---:|---|"
