@@ -26,7 +26,7 @@ public static class RegistrationsSetup
 
 /// <summary>
 /// Once a minute: expire seat offers whose deadline passed (passing the seat on) and queue the reminders for
-/// tomorrow's events. Both are safe to run on several instances at once.
+/// tomorrow's events, and forget idempotency keys older than a day. All are safe to run on several instances at once.
 /// </summary>
 public sealed class RegistrationJobs(IServiceScopeFactory scopes, IConfiguration config, ILogger<RegistrationJobs> log) : BackgroundService
 {
@@ -42,6 +42,7 @@ public sealed class RegistrationJobs(IServiceScopeFactory scopes, IConfiguration
                 var service = scope.ServiceProvider.GetRequiredService<RegistrationService>();
                 var expired = await service.ExpireOffersAsync(stoppingToken);
                 var reminded = await service.SendRemindersAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Infrastructure.Idempotency.IdempotencyStore>().PurgeAsync(stoppingToken);
                 if (expired + reminded > 0) log.LogInformation("Expired {Expired} offers, queued {Reminded} reminders", expired, reminded);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

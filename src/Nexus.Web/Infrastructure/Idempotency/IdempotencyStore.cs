@@ -60,6 +60,13 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
             .SetProperty(r => r.ResponseBody, body)
             .SetProperty(r => r.Location, location), ct);
 
+    /// <summary>Keys are kept for a day, long enough for any client's retries; older ones are removed.</summary>
+    public Task<int> PurgeAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        return db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>Releases a claim when the request failed, so the client may retry with the same key.</summary>
     public Task AbandonAsync(string scope, string key) =>
         db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.CompletedAt == null).ExecuteDeleteAsync();
