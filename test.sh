@@ -28,7 +28,7 @@ done
 export NEXUS_CHROMIUM=${NEXUS_CHROMIUM:-/usr/bin/chromium}
 
 # ---- system packages ---------------------------------------------------------
-# Browser tests drive the distro chromium (never `playwright install`: no internet).
+# Browser tests drive the distro chromium; Playwright never downloads a browser of its own here (no internet).
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 missing=()
