@@ -66,8 +66,6 @@ public class Registration
 
     /// <summary>Optimistic concurrency token, bumped on every change.</summary>
     public int Version { get; set; }
-
-    public bool IsActive => Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined or RegistrationStatus.Rejected);
 }
 
 /// <summary>What happened to a registration, by whom: the audit trail staff see.</summary>

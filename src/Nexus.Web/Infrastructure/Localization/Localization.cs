@@ -23,8 +23,6 @@ public static class SupportedCultures
         return Names.Contains(two) ? two : "en";
     }
 
-    public static bool IsRightToLeft(CultureInfo culture) => culture.TextInfo.IsRightToLeft;
-
     /// <summary>Runs code under another UI culture, e.g. to write an email in the recipient's language.</summary>
     public static IDisposable Use(string name) => new Scope(CultureInfo.GetCultureInfo(Normalize(name)));
 
