@@ -94,9 +94,9 @@ public abstract class AppDbContext(DbContextOptions options)
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
             // Backstop for the one-registration-per-email rule, which is checked under the seat lock first.
-            // The filter is plain SQL that SQLite and PostgreSQL both accept.
+            // The filter is plain SQL that SQLite and PostgreSQL both accept, built from the rule's own list.
             e.HasIndex(x => new { x.EventId, x.NormalizedEmail }).IsUnique()
-                .HasFilter("\"Status\" NOT IN ('Cancelled', 'Declined', 'Rejected')");
+                .HasFilter($"\"Status\" NOT IN ({string.Join(", ", RegistrationRules.Inactive.Select(s => $"'{s}'"))})");
             e.HasIndex(x => new { x.EventId, x.Status, x.WaitlistTicket });
             e.HasIndex(x => x.CancelSecretHash).IsUnique();
             e.HasIndex(x => x.TicketSecretHash).IsUnique();

@@ -61,10 +61,8 @@ public static class EventQueries
         {
             int Of(params RegistrationStatus[] s) => rows.Where(r => r.EventId == e.Id && s.Contains(r.Status)).Sum(r => r.Count);
             var confirmed = Of(RegistrationStatus.Confirmed, RegistrationStatus.Attended, RegistrationStatus.NoShow);
-            var offered = Of(RegistrationStatus.Offered);
-            var pending = Of(RegistrationStatus.Pending);
-            return new SeatCounts(confirmed, Of(RegistrationStatus.Waitlisted), pending, offered,
-                confirmed + offered + (e.PendingHoldsSeat ? pending : 0));
+            return new SeatCounts(confirmed, Of(RegistrationStatus.Waitlisted), Of(RegistrationStatus.Pending),
+                Of(RegistrationStatus.Offered), Of(RegistrationRules.SeatHolding(e.PendingHoldsSeat)));
         });
     }
 

@@ -8,13 +8,21 @@ namespace Nexus.Web.Features.Registrations;
 /// </summary>
 public static class RegistrationRules
 {
-    public static bool HoldsSeat(RegistrationStatus status, bool pendingHoldsSeat) => status switch
-    {
-        RegistrationStatus.Confirmed or RegistrationStatus.Offered
-            or RegistrationStatus.Attended or RegistrationStatus.NoShow => true,
-        RegistrationStatus.Pending => pendingHoldsSeat,
-        _ => false,
-    };
+    /// <summary>Statuses that always hold a seat.</summary>
+    public static readonly RegistrationStatus[] Seated =
+        [RegistrationStatus.Confirmed, RegistrationStatus.Offered, RegistrationStatus.Attended, RegistrationStatus.NoShow];
+
+    private static readonly RegistrationStatus[] SeatedOrPending = [.. Seated, RegistrationStatus.Pending];
+
+    /// <summary>Statuses that have left the event: they hold nothing and free the email for a new registration.</summary>
+    public static readonly RegistrationStatus[] Inactive =
+        [RegistrationStatus.Cancelled, RegistrationStatus.Declined, RegistrationStatus.Rejected];
+
+    /// <summary>The statuses that hold a seat at an event (queries use this list in an IN (...)).</summary>
+    public static RegistrationStatus[] SeatHolding(bool pendingHoldsSeat) => pendingHoldsSeat ? SeatedOrPending : Seated;
+
+    public static bool HoldsSeat(RegistrationStatus status, bool pendingHoldsSeat) =>
+        SeatHolding(pendingHoldsSeat).Contains(status);
 
     public static bool HasFreeSeat(int? capacity, int seatsTaken) => capacity is null || seatsTaken < capacity;
 

@@ -49,14 +49,15 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
             var emails = requests.Where(r => r.EventId == eventId).Select(r => r.Input.Email.ToUpperInvariant()).Distinct().ToList();
             // Everything the decisions need, in one round trip under the lock. NOT IN is the predicate of the unique
             // partial index, so the duplicate check is an index look-up; IN (...) counts over the (EventId, Status) index.
-            var holding = ev.PendingHoldsSeat ? SeatedOrPending : Seated;
+            var holding = RegistrationRules.SeatHolding(ev.PendingHoldsSeat);
+            var inactive = RegistrationRules.Inactive;
             var counts = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new
             {
                 Taken = db.Registrations.Count(r => r.EventId == eventId && holding.Contains(r.Status)),
                 Waiting = db.Registrations.Count(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted),
             }).SingleAsync(ct);
             var registered = await db.Registrations
-                .Where(r => r.EventId == eventId && emails.Contains(r.NormalizedEmail) && !Inactive.Contains(r.Status))
+                .Where(r => r.EventId == eventId && emails.Contains(r.NormalizedEmail) && !inactive.Contains(r.Status))
                 .Select(r => r.NormalizedEmail).ToListAsync(ct);
             desks[eventId] = new EventDesk(ev, counts.Taken, counts.Waiting, registered.ToHashSet());
         }
@@ -302,16 +303,10 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
         1 + await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted
                                                    && r.WaitlistTicket < ticket, ct);
 
-    private static readonly RegistrationStatus[] Inactive =
-        [RegistrationStatus.Cancelled, RegistrationStatus.Declined, RegistrationStatus.Rejected];
-    private static readonly RegistrationStatus[] Seated =
-        [RegistrationStatus.Confirmed, RegistrationStatus.Offered, RegistrationStatus.Attended, RegistrationStatus.NoShow];
-    private static readonly RegistrationStatus[] SeatedOrPending = [.. Seated, RegistrationStatus.Pending];
-
     /// <summary>Seats taken, as one IN (...) over the (EventId, Status) index rather than a chain of ORs.</summary>
     public Task<int> SeatsTakenAsync(Event ev, CancellationToken ct = default)
     {
-        var holding = ev.PendingHoldsSeat ? SeatedOrPending : Seated;
+        var holding = RegistrationRules.SeatHolding(ev.PendingHoldsSeat);
         return db.Registrations.CountAsync(r => r.EventId == ev.Id && holding.Contains(r.Status), ct);
     }
 
