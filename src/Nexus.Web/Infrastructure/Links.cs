@@ -16,4 +16,7 @@ public sealed class Links(IOptions<NexusOptions> options, IHttpContextAccessor h
     }
 
     public string To(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+
+    /// <summary>The canonical public address of an event.</summary>
+    public string Event(Features.Events.Event e) => To($"/events/{e.Id}/{e.Slug}");
 }

@@ -83,4 +83,15 @@ public class PlatformTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         Assert.Contains("<html lang=\"fr\"", page);
         Assert.Contains("Manifestations", page);
     }
+
+    [Fact]
+    public async Task Event_links_in_the_api_and_calendars_use_the_public_base_url()
+    {
+        await using var app = new AppFactory(settings: new Dictionary<string, string?> { ["Nexus:PublicBaseUrl"] = "https://nexus.example.org" });
+        var e = await app.AddEventAsync(TestData.Event());
+        var dto = await (await app.CreateClient().GetAsync($"/api/v1/events/{e.Id}", TestContext.Current.CancellationToken)).JsonAsync();
+        Assert.Equal($"https://nexus.example.org/events/{e.Id}/{e.Slug}", (string?)dto["url"]);
+        var ics = await app.CreateClient().GetStringAsync($"/events/{e.Id}.ics", TestContext.Current.CancellationToken);
+        Assert.Contains($"URL:https://nexus.example.org/events/{e.Id}/", ics);
+    }
 }

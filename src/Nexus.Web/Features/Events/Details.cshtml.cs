@@ -9,7 +9,7 @@ using Nexus.Web.Infrastructure;
 namespace Nexus.Web.Features.Events;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Caching.PublicCache.Policy)]
-public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, Links links, TimeProvider clock) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public string? SeriesName { get; private set; }
@@ -47,7 +47,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
     /// <summary>schema.org Event, so that search engines and calendars can read the page.</summary>
     private string BuildJsonLd(Event e)
     {
-        var url = $"{Request.Scheme}://{Request.Host}/events/{e.Id}/{e.Slug}";
+        var url = links.Event(e);
         object location = e.Format == EventFormat.Online
             ? new Dictionary<string, object> { ["@type"] = "VirtualLocation", ["url"] = url }
             : new Dictionary<string, object>

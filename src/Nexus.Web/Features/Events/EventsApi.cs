@@ -129,23 +129,23 @@ public static class EventsApi
     }
 
     public static async Task<Ok<List<EventDto>>> List(int? year, string? kind, string? theme, int? series, string? when,
-        AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+        AppDbContext db, TimeProvider clock, Links links, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var filter = new EventFilter { Year = year, Kind = kind, Theme = theme, Series = series, When = when };
         var events = await db.Events.AsNoTracking().Apply(filter, now).Take(500).ToListAsync(ct);
         var counts = await EventQueries.CountsAsync(db, events.Select(e => (e.Id, e.PendingHoldsSeat)).ToList(), ct);
-        return TypedResults.Ok(events.Select(e => ToDto(e, counts[e.Id], now, http)).ToList());
+        return TypedResults.Ok(events.Select(e => ToDto(e, counts[e.Id], now, links)).ToList());
     }
 
-    public static async Task<Results<Ok<EventDto>, ProblemHttpResult>> Get(int id, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<EventDto>, ProblemHttpResult>> Get(int id, AppDbContext db, TimeProvider clock, Links links, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status != EventStatus.Draft, ct);
         if (e is null) return NotFound(id);
-        return TypedResults.Ok(ToDto(e, await EventQueries.CountsAsync(db, e, ct), clock.GetUtcNow().UtcDateTime, http));
+        return TypedResults.Ok(ToDto(e, await EventQueries.CountsAsync(db, e, ct), clock.GetUtcNow().UtcDateTime, links));
     }
 
-    public static async Task<Results<Created<EventDto>, ValidationProblem>> Create(EventInput input, AppDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<EventDto>, ValidationProblem>> Create(EventInput input, AppDbContext db, TimeProvider clock, Links links, CancellationToken ct)
     {
         var e = new Event { Title = "" };
         var errors = input.ApplyTo(e);
@@ -155,13 +155,13 @@ public static class EventsApi
         e.CreatedAt = e.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/events/{e.Id}", ToDto(e, SeatCounts.None, e.CreatedAt, http));
+        return TypedResults.Created($"/api/v1/events/{e.Id}", ToDto(e, SeatCounts.None, e.CreatedAt, links));
     }
 
     public static ProblemHttpResult NotFound(int id) =>
         TypedResults.Problem(statusCode: 404, title: "Event not found", detail: $"There is no published event {id}.");
 
-    public static EventDto ToDto(Event e, SeatCounts c, DateTime now, HttpContext http) => new(
+    public static EventDto ToDto(Event e, SeatCounts c, DateTime now, Links links) => new(
         e.Id, e.Title, e.Slug, Codes.Of(e.Kind), Codes.Of(e.Status), e.Summary, e.Themes,
         EventQueries.Local(e.StartsAt, e.TimeZone), EventQueries.Local(e.EndsAt, e.TimeZone), e.TimeZone,
         e.Venue, e.City, e.Country, Codes.Of(e.Format), e.Capacity, c.Confirmed, c.Waitlisted,
@@ -169,5 +169,5 @@ public static class EventsApi
         e.RegistrationOpensAt is { } o ? EventQueries.Local(o, e.TimeZone) : null,
         e.RegistrationClosesAt is { } cl ? EventQueries.Local(cl, e.TimeZone) : null,
         e.RequiresApproval, e.IsOpenForRegistration(now), e.SeriesId,
-        $"{http.Request.Scheme}://{http.Request.Host}/events/{e.Id}/{e.Slug}");
+        links.Event(e));
 }

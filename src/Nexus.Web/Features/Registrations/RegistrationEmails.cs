@@ -96,14 +96,14 @@ public sealed class RegistrationEmails(AppDbContext db, IStringLocalizer<SharedR
         var body = new StringBuilder();
         body.AppendLine(string.Format(CultureInfo.CurrentCulture, t["Dear {0},"], r.FullName)).AppendLine();
         foreach (var line in lines.Select(l => l()).Where(l => l.Length > 0)) body.AppendLine(line).AppendLine();
-        body.AppendLine(t["Event page: {0}", links.To($"/events/{ev.Id}/{ev.Slug}")]);
+        body.AppendLine(t["Event page: {0}", links.Event(ev)]);
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
         {
             To = r.Email, Kind = kind, Registration = r,
             Subject = string.Format(CultureInfo.CurrentCulture, t[subject], ev.Title),
             TextBody = body.ToString(),
-            CalendarAttachment = attachCalendar ? EventCalendar.Write([ev], e => links.To($"/events/{e.Id}/{e.Slug}")) : null,
+            CalendarAttachment = attachCalendar ? EventCalendar.Write([ev], links.Event) : null,
             CreatedAt = now, NextAttemptAt = now,
         });
     }
