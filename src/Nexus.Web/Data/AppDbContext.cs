@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Accounts.Tokens;
+using Nexus.Web.Features.Agencies;
 using Nexus.Web.Features.Events;
+using Nexus.Web.Features.Library;
 using Nexus.Web.Features.Registrations;
 using Nexus.Web.Features.Series;
 using Nexus.Web.Infrastructure.Email;
@@ -29,6 +31,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<LibraryItem> LibraryItems => Set<LibraryItem>();
+    public DbSet<LibraryItemVersion> LibraryVersions => Set<LibraryItemVersion>();
+    public DbSet<LibraryFile> LibraryFiles => Set<LibraryFile>();
+    public DbSet<LibraryTheme> LibraryThemes => Set<LibraryTheme>();
+    public DbSet<LibraryDocument> LibraryDocuments => Set<LibraryDocument>();
+    public DbSet<LibraryState> LibraryState => Set<LibraryState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -143,6 +152,17 @@ public abstract class AppDbContext(DbContextOptions options)
             e.HasIndex(x => x.CreatedAt);
         });
 
+        b.Entity<Agency>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(40);
+            e.Property(x => x.Acronym).HasMaxLength(40);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Website).HasMaxLength(500);
+        });
+
+        LibraryModel.Configure(b);
+
         b.Entity<AppUser>(e =>
         {
             e.Property(x => x.FullName).HasMaxLength(200);
@@ -163,7 +183,20 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     }
 }
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // PostgreSQL keeps the library's full-text index in the table itself; SQLite uses an FTS5 table instead
+        // (Features/Library/Search). The column is written by the search index, never through the model.
+        b.Entity<LibraryDocument>(e =>
+        {
+            e.Property<NpgsqlTypes.NpgsqlTsVector>(Features.Library.Search.PostgresLibraryIndex.VectorColumn).HasColumnType("tsvector");
+            e.HasIndex(Features.Library.Search.PostgresLibraryIndex.VectorColumn).HasMethod("GIN");
+        });
+    }
+}
 
 public sealed class UtcDateTimeConverter()
     : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(

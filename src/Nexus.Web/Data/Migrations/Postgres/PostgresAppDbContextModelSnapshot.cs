@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nexus.Web.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -310,6 +311,31 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Nexus.Web.Features.Agencies.Agency", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Acronym")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Agencies");
+                });
+
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -548,6 +574,362 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     b.HasIndex("EventId");
 
                     b.ToTable("Speakers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryDocument", b =>
+                {
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Authors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Places")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .HasColumnType("tsvector");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Visible")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ItemId");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("LibraryDocuments");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("LibraryFiles");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("LibraryItems");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryItemVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LibraryVersions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LibraryState");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Sequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryTheme", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("LibraryThemes");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "labour-migration",
+                            Names = "{\"en\":\"Labour migration\",\"fr\":\"Migration de travail\",\"es\":\"Migraci\\u00F3n laboral\"}",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Code = "remittances",
+                            Names = "{\"en\":\"Remittances\",\"fr\":\"Envois de fonds\",\"es\":\"Remesas\"}",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Code = "brain-drain-health-workers",
+                            Names = "{\"en\":\"Brain drain and health workers\",\"fr\":\"Fuite des cerveaux et personnels de sant\\u00E9\",\"es\":\"Fuga de cerebros y personal sanitario\"}",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Code = "diaspora",
+                            Names = "{\"en\":\"Diaspora and transnational communities\",\"fr\":\"Diaspora et communaut\\u00E9s transnationales\",\"es\":\"Di\\u00E1spora y comunidades transnacionales\"}",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Code = "peacebuilding",
+                            Names = "{\"en\":\"Peacebuilding\",\"fr\":\"Consolidation de la paix\",\"es\":\"Consolidaci\\u00F3n de la paz\"}",
+                            Order = 5
+                        },
+                        new
+                        {
+                            Code = "economic-crisis",
+                            Names = "{\"en\":\"Economic crisis\",\"fr\":\"Crise \\u00E9conomique\",\"es\":\"Crisis econ\\u00F3mica\"}",
+                            Order = 6
+                        },
+                        new
+                        {
+                            Code = "migrants-rights",
+                            Names = "{\"en\":\"Migrants\\u0027 rights\",\"fr\":\"Droits des migrants\",\"es\":\"Derechos de los migrantes\"}",
+                            Order = 7
+                        },
+                        new
+                        {
+                            Code = "trafficking-smuggling",
+                            Names = "{\"en\":\"Trafficking and smuggling\",\"fr\":\"Traite et trafic illicite\",\"es\":\"Trata y tr\\u00E1fico il\\u00EDcito\"}",
+                            Order = 8
+                        },
+                        new
+                        {
+                            Code = "integration",
+                            Names = "{\"en\":\"Integration\",\"fr\":\"Int\\u00E9gration\",\"es\":\"Integraci\\u00F3n\"}",
+                            Order = 9
+                        },
+                        new
+                        {
+                            Code = "ageing",
+                            Names = "{\"en\":\"Ageing\",\"fr\":\"Vieillissement\",\"es\":\"Envejecimiento\"}",
+                            Order = 10
+                        },
+                        new
+                        {
+                            Code = "climate-change",
+                            Names = "{\"en\":\"Climate change\",\"fr\":\"Changement climatique\",\"es\":\"Cambio clim\\u00E1tico\"}",
+                            Order = 11
+                        },
+                        new
+                        {
+                            Code = "urbanisation",
+                            Names = "{\"en\":\"Urbanisation\",\"fr\":\"Urbanisation\",\"es\":\"Urbanizaci\\u00F3n\"}",
+                            Order = 12
+                        },
+                        new
+                        {
+                            Code = "policy-coherence",
+                            Names = "{\"en\":\"Policy coherence\",\"fr\":\"Coh\\u00E9rence des politiques\",\"es\":\"Coherencia de las pol\\u00EDticas\"}",
+                            Order = 13
+                        },
+                        new
+                        {
+                            Code = "development-goals",
+                            Names = "{\"en\":\"Development goals\",\"fr\":\"Objectifs de d\\u00E9veloppement\",\"es\":\"Objetivos de desarrollo\"}",
+                            Order = 14
+                        },
+                        new
+                        {
+                            Code = "human-development",
+                            Names = "{\"en\":\"Human development\",\"fr\":\"D\\u00E9veloppement humain\",\"es\":\"Desarrollo humano\"}",
+                            Order = 15
+                        },
+                        new
+                        {
+                            Code = "data-evidence",
+                            Names = "{\"en\":\"Data and evidence\",\"fr\":\"Donn\\u00E9es et \\u00E9l\\u00E9ments probants\",\"es\":\"Datos y evidencia\"}",
+                            Order = 16
+                        });
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Registrations.Registration", b =>
@@ -971,6 +1353,33 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryDocument", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Library.LibraryItem", null)
+                        .WithOne()
+                        .HasForeignKey("Nexus.Web.Features.Library.LibraryDocument", "ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryFile", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Library.LibraryItem", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryItemVersion", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Library.LibraryItem", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nexus.Web.Features.Registrations.Registration", b =>
                 {
                     b.HasOne("Nexus.Web.Features.Events.Event", "Event")
@@ -1010,6 +1419,13 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     b.Navigation("Materials");
 
                     b.Navigation("Speakers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryItem", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -296,6 +296,31 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Nexus.Web.Features.Agencies.Agency", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Acronym")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Agencies");
+                });
+
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -526,6 +551,349 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.HasIndex("EventId");
 
                     b.ToTable("Speakers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryDocument", b =>
+                {
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Authors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Places")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Visible")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("LibraryDocuments");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("LibraryFiles");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("LibraryItems");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryItemVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LibraryVersions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LibraryState");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Sequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryTheme", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("LibraryThemes");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "labour-migration",
+                            Names = "{\"en\":\"Labour migration\",\"fr\":\"Migration de travail\",\"es\":\"Migraci\\u00F3n laboral\"}",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Code = "remittances",
+                            Names = "{\"en\":\"Remittances\",\"fr\":\"Envois de fonds\",\"es\":\"Remesas\"}",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Code = "brain-drain-health-workers",
+                            Names = "{\"en\":\"Brain drain and health workers\",\"fr\":\"Fuite des cerveaux et personnels de sant\\u00E9\",\"es\":\"Fuga de cerebros y personal sanitario\"}",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Code = "diaspora",
+                            Names = "{\"en\":\"Diaspora and transnational communities\",\"fr\":\"Diaspora et communaut\\u00E9s transnationales\",\"es\":\"Di\\u00E1spora y comunidades transnacionales\"}",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Code = "peacebuilding",
+                            Names = "{\"en\":\"Peacebuilding\",\"fr\":\"Consolidation de la paix\",\"es\":\"Consolidaci\\u00F3n de la paz\"}",
+                            Order = 5
+                        },
+                        new
+                        {
+                            Code = "economic-crisis",
+                            Names = "{\"en\":\"Economic crisis\",\"fr\":\"Crise \\u00E9conomique\",\"es\":\"Crisis econ\\u00F3mica\"}",
+                            Order = 6
+                        },
+                        new
+                        {
+                            Code = "migrants-rights",
+                            Names = "{\"en\":\"Migrants\\u0027 rights\",\"fr\":\"Droits des migrants\",\"es\":\"Derechos de los migrantes\"}",
+                            Order = 7
+                        },
+                        new
+                        {
+                            Code = "trafficking-smuggling",
+                            Names = "{\"en\":\"Trafficking and smuggling\",\"fr\":\"Traite et trafic illicite\",\"es\":\"Trata y tr\\u00E1fico il\\u00EDcito\"}",
+                            Order = 8
+                        },
+                        new
+                        {
+                            Code = "integration",
+                            Names = "{\"en\":\"Integration\",\"fr\":\"Int\\u00E9gration\",\"es\":\"Integraci\\u00F3n\"}",
+                            Order = 9
+                        },
+                        new
+                        {
+                            Code = "ageing",
+                            Names = "{\"en\":\"Ageing\",\"fr\":\"Vieillissement\",\"es\":\"Envejecimiento\"}",
+                            Order = 10
+                        },
+                        new
+                        {
+                            Code = "climate-change",
+                            Names = "{\"en\":\"Climate change\",\"fr\":\"Changement climatique\",\"es\":\"Cambio clim\\u00E1tico\"}",
+                            Order = 11
+                        },
+                        new
+                        {
+                            Code = "urbanisation",
+                            Names = "{\"en\":\"Urbanisation\",\"fr\":\"Urbanisation\",\"es\":\"Urbanizaci\\u00F3n\"}",
+                            Order = 12
+                        },
+                        new
+                        {
+                            Code = "policy-coherence",
+                            Names = "{\"en\":\"Policy coherence\",\"fr\":\"Coh\\u00E9rence des politiques\",\"es\":\"Coherencia de las pol\\u00EDticas\"}",
+                            Order = 13
+                        },
+                        new
+                        {
+                            Code = "development-goals",
+                            Names = "{\"en\":\"Development goals\",\"fr\":\"Objectifs de d\\u00E9veloppement\",\"es\":\"Objetivos de desarrollo\"}",
+                            Order = 14
+                        },
+                        new
+                        {
+                            Code = "human-development",
+                            Names = "{\"en\":\"Human development\",\"fr\":\"D\\u00E9veloppement humain\",\"es\":\"Desarrollo humano\"}",
+                            Order = 15
+                        },
+                        new
+                        {
+                            Code = "data-evidence",
+                            Names = "{\"en\":\"Data and evidence\",\"fr\":\"Donn\\u00E9es et \\u00E9l\\u00E9ments probants\",\"es\":\"Datos y evidencia\"}",
+                            Order = 16
+                        });
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Registrations.Registration", b =>
@@ -941,6 +1309,33 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryDocument", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Library.LibraryItem", null)
+                        .WithOne()
+                        .HasForeignKey("Nexus.Web.Features.Library.LibraryDocument", "ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryFile", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Library.LibraryItem", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryItemVersion", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Library.LibraryItem", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nexus.Web.Features.Registrations.Registration", b =>
                 {
                     b.HasOne("Nexus.Web.Features.Events.Event", "Event")
@@ -980,6 +1375,13 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.Navigation("Materials");
 
                     b.Navigation("Speakers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Library.LibraryItem", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,6 @@
+namespace Nexus.Web.Features.Library.Search;
+
+public sealed partial class PostgresLibraryIndex
+{
+    public const string VectorColumn = "SearchVector";
+}
