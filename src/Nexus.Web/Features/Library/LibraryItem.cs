@@ -134,6 +134,11 @@ public class LibraryDocument
     public List<string> Places { get; set; } = [];
     /// <summary>Languages of the texts and of the files' text.</summary>
     public List<string> Languages { get; set; } = [];
+    public string Licence { get; set; } = "";
+    public List<int> FileIds { get; set; } = [];
+    public int? EventId { get; set; }
+    /// <summary>When the item was first published; feeds and OAI use <see cref="UpdatedAt"/> for changes.</summary>
+    public DateTime FirstPublishedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -50,7 +50,9 @@ public static class LibraryModel
             e.Property(x => x.ItemId).ValueGeneratedNever();
             e.Property(x => x.Slug).HasMaxLength(200);
             e.Property(x => x.Texts).AsJson();
+            e.Property(x => x.Licence).HasMaxLength(100);
             e.HasIndex(x => x.Sequence);
+            e.HasIndex(x => new { x.Visible, x.UpdatedAt });
             e.HasOne<LibraryItem>().WithOne().HasForeignKey<LibraryDocument>(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<LibraryState>(e =>

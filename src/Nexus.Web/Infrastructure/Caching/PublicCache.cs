@@ -50,7 +50,8 @@ public sealed class ProgrammeChanges(IOutputCacheStore store)
 public sealed class ProgrammeChangeInterceptor(ProgrammeChanges changes) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Watched =
-        [typeof(Event), typeof(Registration), typeof(SeminarSeries), typeof(Speaker), typeof(AgendaItem), typeof(Material)];
+        [typeof(Event), typeof(Registration), typeof(SeminarSeries), typeof(Speaker), typeof(AgendaItem), typeof(Material),
+         typeof(Features.Library.LibraryDocument), typeof(Features.Library.LibraryTheme), typeof(Features.Agencies.Agency)];
 
     // Contexts whose save in progress touches public data; after the save the tracker no longer says so.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _pending = new();

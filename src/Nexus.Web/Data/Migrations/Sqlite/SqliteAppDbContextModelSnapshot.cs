@@ -566,6 +566,16 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("FileIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstPublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -573,6 +583,11 @@ namespace Nexus.Web.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("Languages")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Places")
@@ -610,6 +625,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.HasKey("ItemId");
 
                     b.HasIndex("Sequence");
+
+                    b.HasIndex("Visible", "UpdatedAt");
 
                     b.ToTable("LibraryDocuments");
                 });

@@ -26,8 +26,9 @@ public static class Scopes
     public const string EventsWrite = "events:write";
     public const string RegistrationsRead = "registrations:read";
     public const string RegistrationsWrite = "registrations:write";
+    public const string LibraryWrite = "library:write";
 
-    public static readonly string[] All = [EventsWrite, RegistrationsRead, RegistrationsWrite];
+    public static readonly string[] All = [EventsWrite, RegistrationsRead, RegistrationsWrite, LibraryWrite];
 
     /// <summary>Scopes that act on the programme's data, so only staff may hold them.</summary>
     public static bool RequiresStaff(string scope) => All.Contains(scope);

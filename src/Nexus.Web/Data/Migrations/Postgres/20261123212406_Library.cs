@@ -92,6 +92,10 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     Themes = table.Column<List<string>>(type: "text[]", nullable: false),
                     Places = table.Column<List<string>>(type: "text[]", nullable: false),
                     Languages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Licence = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FileIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    FirstPublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true)
                 },
@@ -198,6 +202,11 @@ namespace Nexus.Web.Data.Migrations.Postgres
                 name: "IX_LibraryDocuments_Sequence",
                 table: "LibraryDocuments",
                 column: "Sequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_Visible_UpdatedAt",
+                table: "LibraryDocuments",
+                columns: new[] { "Visible", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryFiles_ItemId",

@@ -11,7 +11,7 @@ using Nexus.Web.Data;
 namespace Nexus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123212104_Library")]
+    [Migration("20261123212352_Library")]
     partial class Library
     {
         /// <inheritdoc />
@@ -569,6 +569,16 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("FileIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstPublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -576,6 +586,11 @@ namespace Nexus.Web.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("Languages")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Places")
@@ -613,6 +628,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.HasKey("ItemId");
 
                     b.HasIndex("Sequence");
+
+                    b.HasIndex("Visible", "UpdatedAt");
 
                     b.ToTable("LibraryDocuments");
                 });

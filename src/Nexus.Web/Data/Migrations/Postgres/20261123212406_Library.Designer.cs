@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace Nexus.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123212117_Library")]
+    [Migration("20261123212406_Library")]
     partial class Library
     {
         /// <inheritdoc />
@@ -592,6 +592,16 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<int>>("FileIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTime>("FirstPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -600,6 +610,11 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("Languages")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.PrimitiveCollection<List<string>>("Places")
                         .IsRequired()
@@ -643,6 +658,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("Sequence");
+
+                    b.HasIndex("Visible", "UpdatedAt");
 
                     b.ToTable("LibraryDocuments");
                 });

@@ -89,6 +89,10 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     Themes = table.Column<string>(type: "TEXT", nullable: false),
                     Places = table.Column<string>(type: "TEXT", nullable: false),
                     Languages = table.Column<string>(type: "TEXT", nullable: false),
+                    Licence = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileIds = table.Column<string>(type: "TEXT", nullable: false),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -188,6 +192,11 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 name: "IX_LibraryDocuments_Sequence",
                 table: "LibraryDocuments",
                 column: "Sequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_Visible_UpdatedAt",
+                table: "LibraryDocuments",
+                columns: new[] { "Visible", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryFiles_ItemId",
