@@ -3,6 +3,7 @@ using Nexus.Web.Data;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Calendar;
 using Nexus.Web.Features.Events;
+using Nexus.Web.Features.Library;
 using Nexus.Web.Features.Registrations;
 using Nexus.Web.Infrastructure;
 using Nexus.Web.Infrastructure.Cli;
@@ -23,6 +24,7 @@ builder.Services.AddNexusLocalization();
 builder.Services.AddNexusWeb(builder.Configuration);
 builder.Services.AddEvents();
 builder.Services.AddRegistrations();
+builder.Services.AddLibrary(builder.Configuration);
 
 var app = builder.Build();
 
@@ -34,6 +36,8 @@ app.MapEventsApi();
 app.MapRegistrationsApi();
 app.MapCalendar();
 app.MapMaterials();
+app.MapLibraryApi();
+app.MapLibraryFiles();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

@@ -159,6 +159,7 @@ public abstract class AppDbContext(DbContextOptions options)
             e.Property(x => x.Acronym).HasMaxLength(40);
             e.Property(x => x.Name).HasMaxLength(300);
             e.Property(x => x.Website).HasMaxLength(500);
+            e.HasData(InitialAgencies.All);
         });
 
         LibraryModel.Configure(b);

@@ -73,8 +73,12 @@ public static class DatabaseSetup
     {
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
+        {
             // WAL lets readers proceed while one writer commits; the setting is stored in the file itself.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // The library's FTS5 table is a virtual table, which migrations cannot describe (see ADR 005).
+            await Features.Library.Search.SqliteLibraryIndex.EnsureTableAsync(db, ct);
+        }
     }
 }
 

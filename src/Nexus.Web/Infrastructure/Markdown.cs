@@ -13,6 +13,10 @@ public static class Markdown
 
     public static string ToSafeHtml(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
 
+    /// <summary>The text of a Markdown document without its markup, for snippets and search.</summary>
+    public static string ToPlainText(string? markdown) =>
+        string.IsNullOrEmpty(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, Pipeline);
+
     public static string Excerpt(string markdown, int length)
     {
         var text = Markdig.Markdown.ToPlainText(markdown, Pipeline).ReplaceLineEndings(" ").Trim();

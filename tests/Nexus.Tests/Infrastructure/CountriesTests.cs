@@ -18,6 +18,21 @@ public class CountriesTests
     }
 
     [Fact]
+    public void The_embedded_region_list_equals_the_extract_of_the_official_M49_file()
+    {
+        using var csv = File.OpenRead(Path.Combine(SharedFolder(), M49File));
+
+        var extracted = Regions.ExtractFromM49(csv);
+
+        Assert.Equal(extracted, Regions.All);
+        Assert.Equal("Sub-Saharan Africa", Regions.Find("202")?.Name);
+        Assert.Equal("002", Regions.Find("202")?.Parent);
+        Assert.Equal("Philippines", Regions.PlaceName("608"));
+        Assert.Equal("World", Regions.PlaceName("001"));
+        Assert.Null(Regions.PlaceName("999"));
+    }
+
+    [Fact]
     public void Countries_are_found_by_ISO3_in_any_case_and_unknown_codes_are_not()
     {
         Assert.Equal("Kenya", Countries.Find("KEN")?.Name);

@@ -20,6 +20,10 @@ public static class Countries
     public static Country? Find(string? iso3) =>
         iso3 is not null && Data.Value.ByIso3.TryGetValue(iso3.Trim().ToUpperInvariant(), out var c) ? c : null;
 
+    private static readonly Lazy<FrozenDictionary<string, Country>> M49Index = new(() => All.ToFrozenDictionary(c => c.M49));
+
+    public static Country? ByM49(string? m49) => m49 is not null && M49Index.Value.TryGetValue(m49.Trim(), out var c) ? c : null;
+
     /// <summary>Reads the official M49 CSV (semicolon-separated, with byte-order mark), by column name.</summary>
     public static List<Country> ExtractFromM49(Stream csv)
     {

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Nexus.Web.Infrastructure.Files;
 
-public enum FileKind { Pdf, Docx, Pptx, Xlsx }
+/// <summary>Kinds of stored files. Csv is never sniffed (text has no signature); callers decide it.</summary>
+public enum FileKind { Pdf, Docx, Pptx, Xlsx, Csv }
 
 public sealed record StoredFile(string Key, string Sha256, long Size, FileKind Kind, string ContentType);
 
@@ -20,6 +21,7 @@ public sealed class FileStore(IOptions<NexusOptions> options, IHostEnvironment e
         FileKind.Pdf => "application/pdf",
         FileKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         FileKind.Pptx => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        FileKind.Csv => "text/csv; charset=utf-8",
         _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 

@@ -319,6 +319,132 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("Agencies");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "ilo",
+                            Acronym = "ILO",
+                            Name = "International Labour Organization",
+                            Website = "https://www.ilo.org"
+                        },
+                        new
+                        {
+                            Code = "iom",
+                            Acronym = "IOM",
+                            Name = "International Organization for Migration",
+                            Website = "https://www.iom.int"
+                        },
+                        new
+                        {
+                            Code = "ohchr",
+                            Acronym = "OHCHR",
+                            Name = "Office of the United Nations High Commissioner for Human Rights",
+                            Website = "https://www.ohchr.org"
+                        },
+                        new
+                        {
+                            Code = "unctad",
+                            Acronym = "UNCTAD",
+                            Name = "United Nations Conference on Trade and Development",
+                            Website = "https://unctad.org"
+                        },
+                        new
+                        {
+                            Code = "undesa",
+                            Acronym = "UN DESA",
+                            Name = "United Nations Department of Economic and Social Affairs",
+                            Website = "https://www.un.org/development/desa"
+                        },
+                        new
+                        {
+                            Code = "undp",
+                            Acronym = "UNDP",
+                            Name = "United Nations Development Programme",
+                            Website = "https://www.undp.org"
+                        },
+                        new
+                        {
+                            Code = "unesco",
+                            Acronym = "UNESCO",
+                            Name = "United Nations Educational, Scientific and Cultural Organization",
+                            Website = "https://www.unesco.org"
+                        },
+                        new
+                        {
+                            Code = "unfpa",
+                            Acronym = "UNFPA",
+                            Name = "United Nations Population Fund",
+                            Website = "https://www.unfpa.org"
+                        },
+                        new
+                        {
+                            Code = "unhcr",
+                            Acronym = "UNHCR",
+                            Name = "Office of the United Nations High Commissioner for Refugees",
+                            Website = "https://www.unhcr.org"
+                        },
+                        new
+                        {
+                            Code = "unicef",
+                            Acronym = "UNICEF",
+                            Name = "United Nations Children's Fund",
+                            Website = "https://www.unicef.org"
+                        },
+                        new
+                        {
+                            Code = "unitar",
+                            Acronym = "UNITAR",
+                            Name = "United Nations Institute for Training and Research",
+                            Website = "https://unitar.org"
+                        },
+                        new
+                        {
+                            Code = "unodc",
+                            Acronym = "UNODC",
+                            Name = "United Nations Office on Drugs and Crime",
+                            Website = "https://www.unodc.org"
+                        },
+                        new
+                        {
+                            Code = "unifem",
+                            Acronym = "UNIFEM",
+                            Name = "United Nations Development Fund for Women"
+                        },
+                        new
+                        {
+                            Code = "worldbank",
+                            Acronym = "World Bank",
+                            Name = "The World Bank",
+                            Website = "https://www.worldbank.org"
+                        },
+                        new
+                        {
+                            Code = "regional-commissions",
+                            Acronym = "UN Regional Commissions",
+                            Name = "United Nations Regional Commissions"
+                        },
+                        new
+                        {
+                            Code = "fao",
+                            Acronym = "FAO",
+                            Name = "Food and Agriculture Organization of the United Nations",
+                            Website = "https://www.fao.org"
+                        },
+                        new
+                        {
+                            Code = "who",
+                            Acronym = "WHO",
+                            Name = "World Health Organization",
+                            Website = "https://www.who.int"
+                        },
+                        new
+                        {
+                            Code = "macarthur",
+                            Acronym = "MacArthur Foundation",
+                            Name = "John D. and Catherine T. MacArthur Foundation",
+                            Website = "https://www.macfound.org"
+                        });
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>

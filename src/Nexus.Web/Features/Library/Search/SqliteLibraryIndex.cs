@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Nexus.Web.Data;
+
+namespace Nexus.Web.Features.Library.Search;
+
+/// <summary>
+/// FTS5 index. The table is contentless: it stores only the index, not a second copy of the text, since
+/// snippets are cut from the documents themselves. It is derived data, so it is created when the database is
+/// migrated (EF migrations cannot describe virtual tables) and can be rebuilt from the documents at any time.
+/// </summary>
+public sealed class SqliteLibraryIndex : ILibraryIndex
+{
+    public const string Table = "LibrarySearch";
+
+    // Column weights for bm25(): a title hit counts ten times a body hit.
+    private const string Rank = $"bm25(\"{Table}\", 10.0, 4.0, 3.0, 1.0, 0.6)";
+
+    public static async Task EnsureTableAsync(AppDbContext db, CancellationToken ct)
+    {
+        // remove_diacritics 0: the analyser has already folded the text; unicode61 only splits on the spaces.
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE VIRTUAL TABLE IF NOT EXISTS \"{Table}\" USING fts5(title, abstract, meta, body, files, " +
+            "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')", ct);
+    }
+
+    public async Task WriteAsync(AppDbContext db, int itemId, IndexedText t, CancellationToken ct)
+    {
+        await RemoveAsync(db, itemId, ct);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"LibrarySearch\" (rowid, title, abstract, meta, body, files) VALUES ({itemId}, {t.Title}, {t.Abstract}, {t.Meta}, {t.Body}, {t.Files})", ct);
+    }
+
+    public Task RemoveAsync(AppDbContext db, int itemId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"DELETE FROM \"LibrarySearch\" WHERE rowid = {itemId}", ct);
+
+    public async Task<List<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct)
+    {
+        var match = FtsSyntax.ToFts5(query);
+        if (match is null) return [];
+        // The connection is opened and read directly: materialising 10^4..10^5 rows through EF would cost more
+        // than the search itself.
+        var connection = db.Database.GetDbConnection();
+        var close = connection.State != System.Data.ConnectionState.Open;
+        if (close) await connection.OpenAsync(ct);
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT rowid, {Rank} FROM \"{Table}\" WHERE \"{Table}\" MATCH $q";
+            var p = cmd.CreateParameter();
+            p.ParameterName = "$q";
+            p.Value = match;
+            cmd.Parameters.Add(p);
+            if (db.Database.CurrentTransaction is { } tx) cmd.Transaction = tx.GetDbTransaction();
+            var list = new List<ScoredItem>();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            // bm25() is negative, lower is better; flip it so that higher is better on both providers.
+            while (await reader.ReadAsync(ct)) list.Add(new ScoredItem(reader.GetInt32(0), -reader.GetDouble(1)));
+            return list;
+        }
+        finally
+        {
+            if (close) await connection.CloseAsync();
+        }
+    }
+}
