@@ -11,7 +11,7 @@ Keys come from:
   * T["..."] / t["..."] in .cshtml and .cs files under src/Nexus.Web (the first argument, when it is a
     plain or verbatim string literal; interpolated strings cannot be keys and are skipped);
   * indirect sources whose English text is later passed through the localizer:
-    - every label returned by Features/Events/EventText.cs,
+    - every label returned by a Features/**/*Text.cs label class (EventText.cs, LibraryText.cs),
     - validation messages: Add(field, "...") in Infrastructure/FieldErrors.cs and errors.Add(..., "...")
       anywhere (interpolated messages such as "At most {n} characters." are dynamic and skipped),
     - the email subjects and lines of Features/**/*Emails.cs (RegistrationEmails.cs, AccountEmails.cs),
@@ -207,9 +207,11 @@ def extract(root: Path) -> dict[str, set[str]]:
     def file(rel: str) -> tuple[str, str]:
         return rel, read(web / rel)
 
-    rel, src = file("Features/Events/EventText.cs")
-    for k in all_literals(src):
-        add(k, "src/Nexus.Web/" + rel)
+    # label classes: Features/Events/EventText.cs, Features/Library/LibraryText.cs, ...
+    for p in sorted((web / "Features").rglob("*Text.cs")):
+        rel, src = p.relative_to(root).as_posix(), read(p)
+        for k in all_literals(src):
+            add(k, rel)
 
     rel, src = file("Infrastructure/FieldErrors.cs")
     for k in literals_after(src, r"\bAdd\s*\(\s*[\w.]+\s*,\s*"):

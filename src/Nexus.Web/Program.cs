@@ -4,6 +4,7 @@ using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Calendar;
 using Nexus.Web.Features.Events;
 using Nexus.Web.Features.Library;
+using Nexus.Web.Features.Library.Citations;
 using Nexus.Web.Features.Registrations;
 using Nexus.Web.Infrastructure;
 using Nexus.Web.Infrastructure.Cli;
@@ -38,6 +39,8 @@ app.MapCalendar();
 app.MapMaterials();
 app.MapLibraryApi();
 app.MapLibraryFiles();
+app.MapCitations();
+app.MapLibraryFeeds();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

@@ -68,6 +68,7 @@ public static class DemoData
         db.AddRange(programme.Log);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await Library.LibraryDemo.SeedAsync(services, ct);
         return true;
     }
 

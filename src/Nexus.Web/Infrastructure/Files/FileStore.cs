@@ -21,7 +21,7 @@ public sealed class FileStore(IOptions<NexusOptions> options, IHostEnvironment e
         FileKind.Pdf => "application/pdf",
         FileKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         FileKind.Pptx => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        FileKind.Csv => "text/csv; charset=utf-8",
+        FileKind.Csv => "text/csv",
         _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 

@@ -112,12 +112,12 @@ public sealed class LibrarySearch(AppDbContext db, ILibraryIndex index, LibraryC
             var snippet = "";
             if (!query.IsEmpty)
             {
-                snippet = Marked(Highlighter.Snippet(text.Abstract, text.Language, query))
-                    ?? Marked(Highlighter.Snippet(Infrastructure.Markdown.ToPlainText(text.Body), text.Language, query))
+                snippet = Marked(Highlighter.Snippet(Head(text.Abstract), text.Language, query))
+                    ?? Marked(Highlighter.Snippet(Head(Infrastructure.Markdown.ToPlainText(text.Body)), text.Language, query))
                     ?? "";
                 if (snippet.Length == 0 && d.FileIds.Count > 0) needFileText[p.ItemId] = (hits.Count, text.Language);
             }
-            if (snippet.Length == 0) snippet = Highlighter.Snippet(text.Abstract.Length > 0 ? text.Abstract : Infrastructure.Markdown.ToPlainText(text.Body), text.Language, query);
+            if (snippet.Length == 0) snippet = Highlighter.Snippet(Head(text.Abstract.Length > 0 ? text.Abstract : Infrastructure.Markdown.ToPlainText(text.Body)), text.Language, query);
             hits.Add(new LibraryHit(d.ItemId, d.Slug, d.Kind, d.PublishedOn, text.Language, text.Title,
                 Highlighter.Highlight(text.Title, text.Language, query), snippet, d.Themes, d.Agencies, p.Score));
         }
@@ -129,10 +129,18 @@ public sealed class LibrarySearch(AppDbContext db, ILibraryIndex index, LibraryC
                 .Select(f => new { f.Id, f.ItemId, f.Text, f.Language }).ToListAsync(ct);
             foreach (var (itemId, (i, language)) in needFileText)
                 foreach (var f in files.Where(f => f.ItemId == itemId))
-                    if (Marked(Highlighter.Snippet(f.Text, f.Language ?? language, query)) is { } s) { hits[i] = hits[i] with { SnippetHtml = s }; break; }
+                    if (Marked(Highlighter.Snippet(Head(f.Text), f.Language ?? language, query)) is { } s) { hits[i] = hits[i] with { SnippetHtml = s }; break; }
         }
         return hits;
     }
+
+    /// <summary>
+    /// Snippets are cut from the first part of long texts only: highlighting analyses every word it scans, and a
+    /// page of twenty hits must stay fast however long their files are.
+    /// </summary>
+    private const int SnippetScan = 20_000;
+
+    private static string Head(string text) => text.Length <= SnippetScan ? text : text[..SnippetScan];
 
     private static string? Marked(string snippet) => snippet.Contains("<mark>", StringComparison.Ordinal) ? snippet : null;
 }
