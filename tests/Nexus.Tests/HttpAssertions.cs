@@ -49,6 +49,14 @@ public static class HttpAssertions
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>PUT with a JSON body and, optionally, an If-Match version.</summary>
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, JsonNode? body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", $"\"{ifMatch}\"");
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Posts bytes as they are, for bodies that are not valid JSON.</summary>
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string url, string body, string? contentType = "application/json")
     {

@@ -134,6 +134,61 @@ public abstract class LibrarySearchTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Text_inside_an_uploaded_PDF_and_DOCX_is_found()
+    {
+        var m = Marker();
+        var item = await App.AddItemAsync(Content($"{m} annexes", @abstract: "Annexes in separate files."));
+        var staff = App.ClientWithToken(await App.StaffTokenAsync());
+        async Task UploadAsync(byte[] file, string name)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", name } };
+            var response = await staff.PostAsync($"/api/v1/library/items/{item.Id}/files", form, Ct);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        await UploadAsync(SampleFiles.Pdf("Seasonal agricultural workers", "Caregivers and bilateral recruitment agreements"), "annex.pdf");
+        await UploadAsync(SampleFiles.Docx("Pension portability between regions", "Diaspora bonds"), "annex.docx");
+
+        var pdf = await SearchAsync($"q={m}+recruitment+agreement");
+        var docx = await SearchAsync($"q={m}+portable+pensions");
+
+        Assert.Equal([item.Id], Ids(pdf));
+        Assert.Contains("<mark>", (string)pdf["items"]![0]!["snippet"]!);
+        Assert.Equal([item.Id], Ids(docx));
+        Assert.Contains("<mark>Pension</mark>", (string)docx["items"]![0]!["snippet"]!);
+        // The files are downloadable from the item's public record.
+        var record = await (await Anonymous.GetAsync($"/api/v1/library/items/{item.Id}", Ct)).JsonAsync();
+        var url = (string)record["files"]![0]!["url"]!;
+        var download = await Anonymous.GetAsync(new Uri(url).PathAndQuery, Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Editing_twice_keeps_three_versions_and_the_public_sees_the_latest_published_one()
+    {
+        var m = Marker();
+        var staff = App.ClientWithToken(await App.StaffTokenAsync());
+        var created = await (await staff.PostJsonAsync("/api/v1/library/items", Body(title: $"{m} first title"))).JsonAsync();
+        var id = (int)created["id"]!;
+
+        var second = await staff.PutJsonAsync($"/api/v1/library/items/{id}", Body(title: $"{m} second title"), ifMatch: "1");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var third = await staff.PutJsonAsync($"/api/v1/library/items/{id}", Body(title: $"{m} third title", publish: false), ifMatch: "2");
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        var stale = await staff.PutJsonAsync($"/api/v1/library/items/{id}", Body(title: $"{m} lost edit"), ifMatch: "2");
+        await stale.AssertProblemAsync(412);
+
+        var versions = (await (await staff.GetAsync($"/api/v1/library/items/{id}/versions", Ct)).JsonAsync()).AsArray();
+        Assert.Equal([3, 2, 1], versions.Select(v => (int)v!["number"]!));
+        Assert.Equal([false, true, false], versions.Select(v => (bool)v!["published"]!));
+        var pub = await (await Anonymous.GetAsync($"/api/v1/library/items/{id}", Ct)).JsonAsync();
+        Assert.Equal($"{m} second title", (string?)pub["texts"]![0]!["title"]);
+        Assert.Equal(2, (int)pub["version"]!);
+        Assert.Equal(1, (int)(await SearchAsync($"q={m}+second"))["total"]!);
+        Assert.Equal(0, (int)(await SearchAsync($"q={m}+third"))["total"]!);
+    }
+
+    [Fact]
     public async Task Results_page_through_in_a_stable_order()
     {
         var m = Marker();

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Nexus.Web.Features.Agencies;
 using Nexus.Web.Infrastructure;
+using Nexus.Web.Infrastructure.Countries;
 
 namespace Nexus.Web.Features.Library.Citations;
 
@@ -37,10 +38,11 @@ public sealed record CitationSource(
 
     /// <summary>
     /// The citation of a published item in <paramref name="preferredLanguage"/> when the item has a text in it,
-    /// else in its original language (the first text). Files are left to the caller (<c>with { Files = … }</c>).
+    /// else in its original language (the first text). Theme names follow that language; <paramref name="files"/>
+    /// are the rows of <see cref="LibraryDocument.FileIds"/> (for the JSON-LD <c>encoding</c>).
     /// </summary>
     public static CitationSource From(LibraryDocument d, IReadOnlyDictionary<string, Agency> agencies, Links links,
-        string? preferredLanguage, IReadOnlyDictionary<string, LibraryTheme>? themes = null)
+        string? preferredLanguage, IReadOnlyDictionary<string, LibraryTheme>? themes = null, IReadOnlyList<LibraryFile>? files = null)
     {
         var text = Citation.TextIn(d.Texts, preferredLanguage);
         var language = text?.Language ?? d.Languages.FirstOrDefault() ?? "en";
@@ -55,8 +57,9 @@ public sealed record CitationSource(
             Abstract = text?.Abstract ?? "",
             Themes = d.Themes.Select(code => new CitationTheme(code,
                 themes is not null && themes.TryGetValue(code, out var t) ? t.NameIn(language) : code)).ToList(),
-            Places = d.Places.Select(Citation.PlaceName).ToList(),
+            Places = d.Places.Select(code => Regions.PlaceName(code) ?? code).ToList(),
             Licence = d.Licence,
+            Files = (files ?? []).Select(f => new CitationFile(links.To(LibraryApi.FileUrl(f)), f.ContentType, f.FileName, f.SizeBytes, f.Language)).ToList(),
             UpdatedAt = d.UpdatedAt == default ? null : d.UpdatedAt,
         };
     }
@@ -380,22 +383,6 @@ public static partial class Citation
 
     [GeneratedRegex(@"^CC-(?<terms>BY(?:-NC)?(?:-ND|-SA)?)-(?<version>[1-4]\.0|2\.5)(?<igo>-IGO)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreativeCommons();
-
-    // ---- places -----------------------------------------------------------------------------------------------
-
-    private static readonly Dictionary<string, string> Regions = new()
-    {
-        ["001"] = "World", ["002"] = "Africa", ["009"] = "Oceania", ["019"] = "Americas", ["142"] = "Asia", ["150"] = "Europe",
-        ["015"] = "Northern Africa", ["202"] = "Sub-Saharan Africa", ["419"] = "Latin America and the Caribbean",
-        ["021"] = "Northern America", ["143"] = "Central Asia", ["030"] = "Eastern Asia", ["035"] = "South-eastern Asia",
-        ["034"] = "Southern Asia", ["145"] = "Western Asia", ["151"] = "Eastern Europe", ["154"] = "Northern Europe",
-        ["039"] = "Southern Europe", ["155"] = "Western Europe",
-    };
-
-    /// <summary>English name of a UN M49 code (a country, or a region or sub-region); the code itself when unknown.</summary>
-    public static string PlaceName(string m49) =>
-        Regions.TryGetValue(m49, out var region) ? region
-        : Infrastructure.Countries.Countries.All.FirstOrDefault(c => c.M49 == m49)?.Name ?? m49;
 
     // ---- text -------------------------------------------------------------------------------------------------
 

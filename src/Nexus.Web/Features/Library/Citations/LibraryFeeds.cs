@@ -68,7 +68,7 @@ public static partial class LibraryFeeds
     private static Task<Dictionary<string, Agency>> AgenciesAsync(AppDbContext db, CancellationToken ct) =>
         db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, ct);
 
-    /// <summary>A language code as asked for in ?lang=, or null (each entry then in its original language).</summary>
+    /// <summary>A language code as asked for in ?lang=, or null.</summary>
     private static string? Language(string? lang) =>
         lang is not null && LanguageCode().IsMatch(lang) ? lang : null;
 
@@ -99,7 +99,8 @@ public static partial class LibraryFeeds
     private static XElement Entry(LibraryDocument d, string? lang, IReadOnlyDictionary<string, LibraryTheme> themes,
         IReadOnlyDictionary<string, Agency> agencies, Links links)
     {
-        var source = CitationSource.From(d, agencies, links, lang, themes);
+        // As on the site: the reader's language, else English, French or Spanish, else the original.
+        var source = CitationSource.From(d, agencies, links, LibraryLanguages.Pick(d.Texts, lang).Language, themes);
         var authors = d.Authors.Count > 0
             ? d.Authors.Select(Citation.ParseName).Select(p => p.Given.Length > 0 ? $"{p.Given} {p.Family}" : p.Family)
             : source.Agencies.Select(a => a.Name);

@@ -16,6 +16,9 @@ public interface ILibraryIndex
     /// <summary>Removes an item from the index (it stays as an invisible document).</summary>
     Task RemoveAsync(Data.AppDbContext db, int itemId, CancellationToken ct);
 
+    /// <summary>Compacts the index after many writes (FTS5 segment merge, PostgreSQL statistics).</summary>
+    Task OptimizeAsync(Data.AppDbContext db, CancellationToken ct);
+
     /// <summary>Every visible item matching the query, with a score where higher is better.</summary>
     Task<List<ScoredItem>> MatchAsync(Data.AppDbContext db, SearchQuery query, CancellationToken ct);
 }

@@ -27,6 +27,9 @@ public sealed partial class PostgresLibraryIndex : ILibraryIndex
     public Task RemoveAsync(AppDbContext db, int itemId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""UPDATE "LibraryDocuments" SET "SearchVector" = NULL WHERE "ItemId" = {itemId}""", ct);
 
+    public Task OptimizeAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("ANALYZE \"LibraryDocuments\"", ct);
+
     public async Task<List<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct)
     {
         var tsquery = FtsSyntax.ToTsQuery(query);

@@ -34,6 +34,9 @@ public sealed class SqliteLibraryIndex : ILibraryIndex
     public Task RemoveAsync(AppDbContext db, int itemId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"DELETE FROM \"LibrarySearch\" WHERE rowid = {itemId}", ct);
 
+    public Task OptimizeAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync($"INSERT INTO \"{Table}\" (\"{Table}\") VALUES ('optimize')", ct);
+
     public async Task<List<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct)
     {
         var match = FtsSyntax.ToFts5(query);
