@@ -5,6 +5,8 @@ using Nexus.Web.Features.Calendar;
 using Nexus.Web.Features.Events;
 using Nexus.Web.Features.Library;
 using Nexus.Web.Features.Library.Citations;
+using Nexus.Web.Features.Library.Import;
+using Nexus.Web.Features.Library.Oai;
 using Nexus.Web.Features.Registrations;
 using Nexus.Web.Infrastructure;
 using Nexus.Web.Infrastructure.Cli;
@@ -26,6 +28,7 @@ builder.Services.AddNexusWeb(builder.Configuration);
 builder.Services.AddEvents();
 builder.Services.AddRegistrations();
 builder.Services.AddLibrary(builder.Configuration);
+builder.Services.AddLibraryImport();
 
 var app = builder.Build();
 
@@ -39,6 +42,8 @@ app.MapCalendar();
 app.MapMaterials();
 app.MapLibraryApi();
 app.MapLibraryFiles();
+app.MapOai();
+app.MapLibraryImport();
 app.MapCitations();
 app.MapLibraryFeeds();
 app.MapNexusHealth();

@@ -30,6 +30,15 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         { "POST", "/api/v1/events", Scopes.EventsWrite },
         { "GET", "/api/v1/events/{event}/registrations", Scopes.RegistrationsRead },
         { "DELETE", "/api/v1/registrations/{registration}", Scopes.RegistrationsWrite },
+        { "POST", "/api/v1/library/items", Scopes.LibraryWrite },
+        { "GET", "/api/v1/library/items/{item}/draft", Scopes.LibraryWrite },
+        { "PUT", "/api/v1/library/items/{item}", Scopes.LibraryWrite },
+        { "POST", "/api/v1/library/items/{item}/publish", Scopes.LibraryWrite },
+        { "POST", "/api/v1/library/items/{item}/unpublish", Scopes.LibraryWrite },
+        { "GET", "/api/v1/library/items/{item}/versions", Scopes.LibraryWrite },
+        { "POST", "/api/v1/library/items/{item}/files", Scopes.LibraryWrite },
+        { "DELETE", "/api/v1/library/items/{item}/files/{file}", Scopes.LibraryWrite },
+        { "POST", "/api/v1/library/import", Scopes.LibraryWrite },
     };
 
     /// <summary>API routes anyone may call. Any other route under /api must appear in <see cref="Protected"/>.</summary>
@@ -38,6 +47,8 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         "GET /api/v1/events",
         "GET /api/v1/events/{id}",
         "POST /api/v1/events/{id}/registrations",
+        "GET /api/v1/library/search",
+        "GET /api/v1/library/items/{id}",
     ];
 
     [Theory]
@@ -288,22 +299,48 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         }
     }
 
-    /// <summary>What a call acts on: its address, the email of the registrant it could expose, the title of the event it could create.</summary>
-    private sealed record Target(string Url, string Email, string Title);
+    /// <summary>
+    /// What a call acts on: its address, the email of the registrant it could expose, the title of the event or
+    /// library item it could create, and the library item it could change (with its state before the call).
+    /// </summary>
+    private sealed record Target(string Url, string Email, string Title, int? ItemId = null, int Versions = 0, bool? Visible = null);
 
-    /// <summary>An event with one registrant for the route to act on.</summary>
+    /// <summary>An event with one registrant, and a published library item with a file, for the route to act on.</summary>
     private async Task<Target> PrepareAsync(string route)
     {
         var ev = await App.AddEventAsync(TestData.Event());
         var email = TestData.UniqueEmail("secret");
         var created = await (await App.CreateClient().PostJsonAsync($"/api/v1/events/{ev.Id}/registrations", TestData.RegistrationBody(email: email))).JsonAsync();
         var url = route.Replace("{event}", ev.Id.ToString()).Replace("{registration}", ((int)created["id"]!).ToString());
-        return new Target(url, email, "Seminar " + Guid.NewGuid());
+        if (!route.Contains("{item}", StringComparison.Ordinal)) return new Target(url, email, "Seminar " + Guid.NewGuid());
+
+        var item = await Library.LibraryTestData.AddItemAsync(App, Library.LibraryTestData.Content(@abstract: email));
+        await using (var scope = App.Scope())
+        {
+            var library = scope.ServiceProvider.GetRequiredService<Web.Features.Library.LibraryService>();
+            await using var pdf = new MemoryStream(Library.SampleFiles.Pdf("Annex"));
+            var file = (await library.AttachFileAsync(item.Id, pdf, "annex.pdf", null, "test", publish: true, Ct)).File!;
+            url = url.Replace("{file}", file.Id.ToString());
+        }
+        url = url.Replace("{item}", item.Id.ToString());
+        return new Target(url, email, "Library item " + Guid.NewGuid(), item.Id, 2, true);
     }
 
     private static HttpRequestMessage Request(string method, Target target) => new(new HttpMethod(method), target.Url)
     {
-        Content = method == "POST" ? System.Net.Http.Json.JsonContent.Create(TestData.EventBody(title: target.Title)) : null,
+        Content = (method, target.Url) switch
+        {
+            ("POST", "/api/v1/library/import") => new MultipartFormDataContent
+            {
+                { new ByteArrayContent(Encoding.UTF8.GetBytes($"kind,language,title,published_on\nreport,en,{target.Title},2009-11-04\n")), "file", "manifest.csv" },
+            },
+            ("POST", var u) when u.EndsWith("/files", StringComparison.Ordinal) =>
+                new MultipartFormDataContent { { new ByteArrayContent(Library.SampleFiles.Pdf("Annex two")), "file", "annex2.pdf" } },
+            ("POST" or "PUT", var u) when u.StartsWith("/api/v1/library/items", StringComparison.Ordinal) =>
+                System.Net.Http.Json.JsonContent.Create(Library.LibraryTestData.Body(title: target.Title)),
+            ("POST", _) => System.Net.Http.Json.JsonContent.Create(TestData.EventBody(title: target.Title)),
+            _ => null,
+        },
     };
 
     /// <summary>A refused call changed nothing: no event was created and no registration cancelled.</summary>
@@ -316,6 +353,14 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
             Assert.NotEqual(Web.Features.Registrations.RegistrationStatus.Cancelled, status);
         }
         Assert.Equal(0, await App.Db(db => db.Events.CountAsync(e => e.Title == target.Title, Ct)));
+        // No library item was created with the call's title, and the prepared one kept its versions and visibility.
+        var drafts = await App.Db(db => db.LibraryItems.Select(i => i.Draft).ToListAsync(Ct));
+        Assert.DoesNotContain(drafts, d => d.Texts.Any(t => t.Title == target.Title));
+        if (target.ItemId is { } item)
+        {
+            Assert.Equal(target.Versions, await App.Db(db => db.LibraryVersions.CountAsync(v => v.ItemId == item, Ct)));
+            Assert.Equal(target.Visible, await App.Db(db => db.LibraryDocuments.Where(d => d.ItemId == item).Select(d => d.Visible).SingleAsync(Ct)));
+        }
     }
 
     private static string Normalize(string route) => RouteParameter().Replace(route, "{id}");

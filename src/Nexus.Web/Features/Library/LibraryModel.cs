@@ -52,7 +52,9 @@ public static class LibraryModel
             e.Property(x => x.Texts).AsJson();
             e.Property(x => x.Licence).HasMaxLength(100);
             e.HasIndex(x => x.Sequence);
-            e.HasIndex(x => new { x.Visible, x.UpdatedAt });
+            e.HasIndex(x => x.Slug).IsUnique();
+            // Harvesting (OAI-PMH) pages through every document, deleted ones included, by this key.
+            e.HasIndex(x => new { x.UpdatedAt, x.ItemId });
             e.HasOne<LibraryItem>().WithOne().HasForeignKey<LibraryDocument>(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<LibraryState>(e =>

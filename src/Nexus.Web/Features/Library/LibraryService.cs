@@ -11,6 +11,12 @@ namespace Nexus.Web.Features.Library;
 
 public enum LibraryOutcome { Done, NotFound, Conflict, Invalid }
 
+/// <summary>An item to create with <see cref="LibraryService.CreateManyAsync(IReadOnlyList{NewItem}, string, CancellationToken)"/>.</summary>
+public sealed record NewItem(ItemContent Content, bool Publish, IReadOnlyList<NewFile> Files);
+
+/// <summary>A file already checked, read and stored (<see cref="LibraryService.StoreFileAsync"/>), not yet attached to an item.</summary>
+public sealed record NewFile(string FileName, string Format, string? Language, StoredFile Stored, ExtractedText Text);
+
 public sealed record LibraryResult(LibraryOutcome Outcome, LibraryItem? Item = null, string? Message = null, LibraryFile? File = null)
 {
     public bool Ok => Outcome == LibraryOutcome.Done;
@@ -39,17 +45,64 @@ public sealed class LibraryService(AppDbContext db, ILibraryIndex index, FileSto
     }
 
     /// <summary>Creates many items in one transaction: all are saved or none (the spreadsheet import).</summary>
-    public async Task<List<LibraryItem>> CreateManyAsync(IReadOnlyList<(ItemContent Content, bool Publish)> items, string editor, CancellationToken ct)
+    public Task<List<LibraryItem>> CreateManyAsync(IReadOnlyList<(ItemContent Content, bool Publish)> items, string editor, CancellationToken ct) =>
+        CreateManyAsync(items.Select(i => new NewItem(i.Content, i.Publish, [])).ToList(), editor, ct);
+
+    /// <summary>
+    /// Creates many items with their files (see <see cref="StoreFileAsync"/>) in one transaction: all are saved
+    /// or none. Works in chunks, clearing the change tracker after each: every SaveChanges compares all tracked
+    /// JSON contents, so one tracker holding thousands of items would make a large import quadratic.
+    /// </summary>
+    public async Task<List<LibraryItem>> CreateManyAsync(IReadOnlyList<NewItem> items, string editor, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var sequence = await NextSequenceAsync(ct);
-        var created = new List<LibraryItem>();
-        foreach (var (content, _) in items) created.Add(await AddItemAsync(content, editor, ct));
-        await db.SaveChangesAsync(ct);
-        for (var i = 0; i < items.Count; i++)
-            if (items[i].Publish) await PublishVersionAsync(created[i], 1, items[i].Content, sequence, ct);
+        var created = new List<LibraryItem>(items.Count);
+        foreach (var chunk in items.Chunk(200))
+        {
+            var added = new List<LibraryItem>(chunk.Length);
+            foreach (var i in chunk) added.Add(await AddItemAsync(i.Content, editor, ct));
+            await db.SaveChangesAsync(ct);
+            if (chunk.Any(i => i.Files.Count > 0))
+            {
+                var files = chunk.Select((i, n) => i.Files.Select(f => new LibraryFile
+                {
+                    ItemId = added[n].Id, FileName = f.FileName, ContentType = f.Stored.ContentType, Format = f.Format, Language = f.Language,
+                    SizeBytes = f.Stored.Size, StorageKey = f.Stored.Key, Sha256 = f.Stored.Sha256, Text = f.Text.Text, TextError = f.Text.Error,
+                    UploadedAt = Now, UploadedBy = editor,
+                }).ToList()).ToList();
+                db.LibraryFiles.AddRange(files.SelectMany(f => f));
+                await db.SaveChangesAsync(ct);
+                // Version 1 holds the files: the item is created with them, not edited afterwards.
+                for (var n = 0; n < chunk.Length; n++)
+                    if (files[n].Count > 0)
+                    {
+                        var content = added[n].Draft with { FileIds = [.. added[n].Draft.FileIds, .. files[n].Select(f => f.Id)] };
+                        added[n].Draft = content;
+                        added[n].Versions[0].Content = content;
+                    }
+                await db.SaveChangesAsync(ct);
+            }
+            for (var n = 0; n < chunk.Length; n++)
+                if (chunk[n].Publish) await PublishVersionAsync(added[n], 1, added[n].Draft, sequence, ct);
+            db.ChangeTracker.Clear();
+            created.AddRange(added);
+        }
         await tx.CommitAsync(ct);
         return created;
+    }
+
+    /// <summary>
+    /// Reads the text of a file whose format was already checked and stores it, for <see cref="CreateManyAsync(IReadOnlyList{NewItem}, string, CancellationToken)"/>.
+    /// Like <see cref="AttachFileAsync"/> it stores before the transaction; a caller whose transaction fails deletes the file.
+    /// </summary>
+    public async Task<NewFile> StoreFileAsync(Stream content, string format, string? fileName, string? language, CancellationToken ct)
+    {
+        content.Position = 0;
+        var text = TextExtractor.Extract(content, format);
+        var kind = format switch { "pdf" => FileKind.Pdf, "docx" => FileKind.Docx, "xlsx" => FileKind.Xlsx, _ => FileKind.Csv };
+        var stored = await store.SaveAsync(content, kind, ct);
+        return new NewFile(SafeFileName(fileName, format), format, language, stored, text);
     }
 
     /// <summary>Saves an edit as a new version. <paramref name="expectedVersion"/> guards against overwriting someone else's edit.</summary>

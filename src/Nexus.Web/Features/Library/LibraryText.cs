@@ -32,14 +32,4 @@ public static class LibraryText
         LibrarySort.Newest => "Newest first",
         _ => "Oldest first",
     };
-
-    public static string Dimension(string d) => d switch
-    {
-        "kind" => "Kind",
-        "theme" => "Theme",
-        "agency" => "Agency",
-        "year" => "Year",
-        "language" => "Language",
-        _ => "Country or region",
-    };
 }

@@ -782,7 +782,10 @@ namespace Nexus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Sequence");
 
-                    b.HasIndex("Visible", "UpdatedAt");
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "ItemId");
 
                     b.ToTable("LibraryDocuments");
                 });

@@ -752,7 +752,10 @@ namespace Nexus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Sequence");
 
-                    b.HasIndex("Visible", "UpdatedAt");
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "ItemId");
 
                     b.ToTable("LibraryDocuments");
                 });

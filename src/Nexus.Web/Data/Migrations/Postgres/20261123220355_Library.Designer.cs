@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace Nexus.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123213513_Library")]
+    [Migration("20261123220355_Library")]
     partial class Library
     {
         /// <inheritdoc />
@@ -785,7 +785,10 @@ namespace Nexus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Sequence");
 
-                    b.HasIndex("Visible", "UpdatedAt");
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "ItemId");
 
                     b.ToTable("LibraryDocuments");
                 });

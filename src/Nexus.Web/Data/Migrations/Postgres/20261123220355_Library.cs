@@ -1,11 +1,14 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Nexus.Web.Data.Migrations.Sqlite
+namespace Nexus.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Library : Migration
@@ -17,10 +20,10 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 name: "Agencies",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Acronym = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Acronym = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,16 +34,16 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 name: "LibraryItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Draft = table.Column<string>(type: "TEXT", nullable: false),
-                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    FirstPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Draft = table.Column<string>(type: "text", nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
+                    PublishedVersion = table.Column<int>(type: "integer", nullable: true),
+                    FirstPublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,8 +54,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 name: "LibraryState",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,9 +66,9 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 name: "LibraryThemes",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Names = table.Column<string>(type: "TEXT", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Names = table.Column<string>(type: "text", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,24 +79,25 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 name: "LibraryDocuments",
                 columns: table => new
                 {
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Visible = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Texts = table.Column<string>(type: "TEXT", nullable: false),
-                    Authors = table.Column<string>(type: "TEXT", nullable: false),
-                    Agencies = table.Column<string>(type: "TEXT", nullable: false),
-                    Themes = table.Column<string>(type: "TEXT", nullable: false),
-                    Places = table.Column<string>(type: "TEXT", nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", nullable: false),
-                    Licence = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FileIds = table.Column<string>(type: "TEXT", nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FirstPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    Visible = table.Column<bool>(type: "boolean", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Texts = table.Column<string>(type: "text", nullable: false),
+                    Authors = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Agencies = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Themes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Places = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Licence = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FileIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    FirstPublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,20 +114,20 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 name: "LibraryFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    TextError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    TextError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,14 +144,14 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 name: "LibraryVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -214,14 +218,26 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_SearchVector",
+                table: "LibraryDocuments",
+                column: "SearchVector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LibraryDocuments_Sequence",
                 table: "LibraryDocuments",
                 column: "Sequence");
 
             migrationBuilder.CreateIndex(
-                name: "IX_LibraryDocuments_Visible_UpdatedAt",
+                name: "IX_LibraryDocuments_Slug",
                 table: "LibraryDocuments",
-                columns: new[] { "Visible", "UpdatedAt" });
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_UpdatedAt_ItemId",
+                table: "LibraryDocuments",
+                columns: new[] { "UpdatedAt", "ItemId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryFiles_ItemId",

@@ -11,7 +11,7 @@ using Nexus.Web.Data;
 namespace Nexus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123213352_Library")]
+    [Migration("20261123220327_Library")]
     partial class Library
     {
         /// <inheritdoc />
@@ -755,7 +755,10 @@ namespace Nexus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Sequence");
 
-                    b.HasIndex("Visible", "UpdatedAt");
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "ItemId");
 
                     b.ToTable("LibraryDocuments");
                 });
