@@ -103,11 +103,14 @@ PY
   PORT="$(free_port)"; BASE="http://127.0.0.1:$PORT"
   (cd "$APP_DIR" && exec env "${DB_ENV[@]}" "Nexus__DataDirectory=$tmp/data-$provider" Nexus__DemoData=false \
       Nexus__RateLimits__Disabled=true Nexus__OutputCache__Disabled=true Nexus__BackgroundJobsDisabled=true \
-      Nexus__Email__SenderDisabled=true ASPNETCORE_URLS="$BASE" Logging__LogLevel__Default=Warning \
+      Nexus__Email__SenderDisabled=true ASPNETCORE_URLS="$BASE" Urls="$BASE" Logging__LogLevel__Default=Warning \
       dotnet Nexus.Web.dll >"$tmp/server-$provider.log" 2>&1) &
   SERVER_PID=$!
   for _ in $(seq 1 120); do curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break; sleep 0.5; done
-  curl -fsS -o /dev/null "$BASE/api/v1/library/search?q=migration" || die "$provider: search does not answer"
+  if ! curl -fsS -o /dev/null "$BASE/api/v1/library/search?q=migration"; then
+    tail -n 30 "$tmp/server-$provider.log" >&2
+    die "$provider: search does not answer"
+  fi
 
   echo "/health/live" > "$tmp/health.txt"
   rows+="$(measure "baseline: GET /health/live" "$tmp/health.txt")"$'\n'

@@ -70,9 +70,11 @@ public static class Highlighter
         if (wanted.Count == 0) return matches;
 
         var analyzerLanguage = TextAnalyzer.ParseLanguage(language);
+        var prefixes = Prefixes(wanted);
         var terms = new List<string>();
         foreach (var span in TextAnalyzer.Spans(text, MaxScannedChars))
         {
+            if (!span.IsCjk && CannotMatch(text, span.Start, span.Length, prefixes)) continue;
             if (span.IsCjk)
             {
                 // Mark the characters of each matching bigram; overlapping bigrams merge into one mark.
@@ -96,6 +98,25 @@ public static class Highlighter
             }
         }
         return matches;
+    }
+
+    /// <summary>The first two letters of each wanted term (single-letter terms as they are).</summary>
+    private static HashSet<string> Prefixes(HashSet<string> wanted) =>
+        wanted.Select(t => t.Length >= 2 ? t[..2] : t).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A cheap test that skips the full analysis of most words: stemming and folding never change the first two
+    /// letters of a plain ASCII word, so one whose lower-cased start begins no wanted term cannot match. Anything
+    /// else (accents, other scripts, apostrophes of elisions) goes through the analyzer.
+    /// </summary>
+    private static bool CannotMatch(string text, int start, int length, HashSet<string> prefixes)
+    {
+        if (length < 2 || !char.IsAsciiLetterOrDigit(text[start]) || !char.IsAsciiLetterOrDigit(text[start + 1])) return false;
+        if (length >= 3 && !char.IsAsciiLetterOrDigit(text[start + 2])) return false;
+        Span<char> key = [char.ToLowerInvariant(text[start]), char.ToLowerInvariant(text[start + 1])];
+        foreach (var p in prefixes)
+            if (p.Length == 2 ? key.SequenceEqual(p) : length == 1) return false;
+        return true;
     }
 
     private static void Add(List<Match> matches, int start, int end, string term)
