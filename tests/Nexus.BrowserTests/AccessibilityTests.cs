@@ -22,6 +22,8 @@ public class AccessibilityTests(NexusServer server)
         [
             "/", "/events", "/events?when=past", $"/events/{target.Id}/{target.Slug}", $"/events/{target.Id}/register",
             $"/events/{target.Id}/participants", "/series", "/account/sign-in", "/account/sign-up", "/error/404",
+            "/library", "/library?q=migrants+crisis&kind=fact-sheet", "/library/themes", "/library/themes/economic-crisis",
+            "/library/agencies/unitar", await Api.FirstLibraryItemPathAsync(server),
         ];
         var failures = new List<string>();
         foreach (var path in paths)

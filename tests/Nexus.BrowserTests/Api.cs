@@ -21,6 +21,14 @@ public static class Api
     public static async Task<EventInfo> ApprovalEventAsync(NexusServer server) =>
         (await UpcomingAsync(server)).First(e => e.RegistrationOpen && e.RequiresApproval);
 
+    /// <summary>The page of the newest published library item (the demo has several).</summary>
+    public static async Task<string> FirstLibraryItemPathAsync(NexusServer server)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var result = await http.GetFromJsonAsync<JsonElement>("/api/v1/library/search?q=joint+statement");
+        return new Uri(result.GetProperty("items")[0].GetProperty("url").GetString()!).AbsolutePath;
+    }
+
     /// <summary>Registers someone through the API and returns the new registration's id.</summary>
     public static async Task<int> RegisterAsync(NexusServer server, int eventId, string name, string email)
     {

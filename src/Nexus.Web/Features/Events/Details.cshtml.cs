@@ -19,6 +19,8 @@ public class DetailsModel(AppDbContext db, Links links, TimeProvider clock) : Pa
     public DateTimeOffset StartsAt { get; private set; }
     public DateTimeOffset EndsAt { get; private set; }
     public string? FindingsHtml { get; private set; }
+    /// <summary>Library items that came from this event (its findings, statements, presentations).</summary>
+    public List<(string Slug, string Title, Library.ItemKind Kind)> LibraryItems { get; private set; } = [];
     public string JsonLd { get; private set; } = "{}";
 
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
@@ -41,6 +43,10 @@ public class DetailsModel(AppDbContext db, Links links, TimeProvider clock) : Pa
         if (!string.IsNullOrWhiteSpace(e.FindingsMarkdown) && e.Status == EventStatus.Held)
             FindingsHtml = Markdown.ToSafeHtml(e.FindingsMarkdown);
         JsonLd = BuildJsonLd(e);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        LibraryItems = (await db.LibraryDocuments.AsNoTracking().Where(d => d.EventId == e.Id && d.Visible)
+                .Select(d => new { d.Slug, d.Texts, d.Kind }).ToListAsync(ct))
+            .Select(d => (d.Slug, Library.LibraryLanguages.Pick(d.Texts, language).Title, d.Kind)).ToList();
         return Page();
     }
 

@@ -57,12 +57,15 @@ public static class LibraryApi
 
     public static async Task<Results<Ok<LibrarySearchDto>, ValidationProblem>> Search(
         string? q, string? kind, string? theme, string? agency, string? year, string? lang, string? place, string? sort,
-        string? page, string? pageSize, LibrarySearch search, AppDbContext db, Links links, CancellationToken ct)
+        string? page, string? pageSize, LibrarySearch search, AppDbContext db, Links links, HttpContext http, CancellationToken ct)
     {
         var (request, errors) = LibrarySearchRequest.From(q, kind, theme, agency, year, lang, place, sort, page, pageSize);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var result = await search.SearchAsync(request, language, ct);
+        var (catalog, match, rank, hits) = result.Timings;
+        http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
+            $"catalog;dur={catalog:0.0}, match;dur={match:0.0}, rank;dur={rank:0.0}, hits;dur={hits:0.0}");
         var labels = await LibraryLabels.LoadAsync(db, ct);
         return TypedResults.Ok(new LibrarySearchDto(result.Total, result.Page, result.PageSize,
             result.Items.Select(h => new LibraryHitDto(h.Id, h.Slug, h.Title, Codes.Of(h.Kind), h.PublishedOn.Year,

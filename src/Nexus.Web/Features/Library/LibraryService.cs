@@ -218,9 +218,12 @@ public sealed class LibraryService(AppDbContext db, ILibraryIndex index, FileSto
     /// Writes every visible document's index entry again (after a change of analyser, or after a bulk load).
     /// Analysis runs on all cores; writes go in chunks, each in its own transaction.
     /// </summary>
-    public async Task<int> ReindexAsync(CancellationToken ct)
+    public async Task<int> ReindexAsync(CancellationToken ct, string? theme = null)
     {
-        var ids = await db.LibraryDocuments.Where(d => d.Visible).OrderBy(d => d.ItemId).Select(d => d.ItemId).ToListAsync(ct);
+        var visible = db.LibraryDocuments.Where(d => d.Visible);
+        if (theme is not null) visible = visible.Where(d => d.Themes.Contains(theme));
+        var ids = await visible.OrderBy(d => d.ItemId).Select(d => d.ItemId).ToListAsync(ct);
+        _labels = null; // names may just have changed
         var labels = await LabelsAsync(ct);
         foreach (var chunk in ids.Chunk(1000))
         {
@@ -237,7 +240,7 @@ public sealed class LibraryService(AppDbContext db, ILibraryIndex index, FileSto
             await db.LibraryDocuments.Where(d => chunk.Contains(d.ItemId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Sequence, sequence), ct);
             await tx.CommitAsync(ct);
         }
-        await index.OptimizeAsync(db, ct);
+        if (theme is null) await index.OptimizeAsync(db, ct);
         return ids.Count;
     }
 

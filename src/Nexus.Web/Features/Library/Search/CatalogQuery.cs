@@ -50,7 +50,8 @@ public static class CatalogQuery
         }
 
         // Searching: keep the best `wanted` candidates in a heap whose root is the worst of them.
-        var heap = new PriorityQueue<Candidate, Candidate>(Math.Min(wanted, 1024) + 1, new WorstFirst(sort));
+        var order = new WorstFirst(sort);
+        var heap = new PriorityQueue<Candidate, Candidate>(Math.Min(wanted, 1024) + 1, order);
         foreach (var m in matches)
         {
             if (!snapshot.Entries.TryGetValue(m.ItemId, out var e) || !filter.Passes(e)) continue;
@@ -60,7 +61,7 @@ public static class CatalogQuery
             var score = exact.Length > 0 && Array.IndexOf(exact, m.ItemId) >= 0 ? double.PositiveInfinity : m.Score;
             var c = new Candidate(m.ItemId, score, e.PublishedOn.DayNumber);
             if (heap.Count < wanted) heap.Enqueue(c, c);
-            else if (new WorstFirst(sort).Compare(c, heap.Peek()) > 0) heap.EnqueueDequeue(c, c);
+            else if (order.Compare(c, heap.Peek()) > 0) heap.EnqueueDequeue(c, c);
         }
         var best = new List<Candidate>(heap.Count);
         while (heap.TryDequeue(out var c, out _)) best.Add(c);

@@ -74,6 +74,9 @@ public sealed record LibraryHit(int Id, string Slug, ItemKind Kind, DateOnly Pub
 public sealed record LibrarySearchResult(int Total, int Page, int PageSize, IReadOnlyList<LibraryHit> Items,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, SearchQuery Query)
 {
+    /// <summary>Milliseconds spent in each step, reported in the Server-Timing header.</summary>
+    public (double Catalog, double Match, double Rank, double Hits) Timings { get; init; }
+
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
@@ -85,15 +88,22 @@ public sealed class LibrarySearch(AppDbContext db, ILibraryIndex index, LibraryC
 {
     public async Task<LibrarySearchResult> SearchAsync(LibrarySearchRequest request, string uiLanguage, CancellationToken ct)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var query = SearchQuery.Parse(request.Q);
         var snapshot = await catalog.CurrentAsync(db, ct);
+        var catalogMs = clock.Elapsed.TotalMilliseconds;
         var matches = query.IsEmpty ? null : await index.MatchAsync(db, query, ct);
+        var matchMs = clock.Elapsed.TotalMilliseconds;
         var sort = query.IsEmpty && request.Sort == LibrarySort.Relevance ? LibrarySort.Newest : request.Sort;
         var offset = (request.Page - 1) * request.PageSize;
         var result = CatalogQuery.Run(snapshot, matches, request.Filters, sort, offset, request.PageSize,
             query.IsEmpty ? null : TextAnalyzer.Normalize(request.Q));
+        var rankMs = clock.Elapsed.TotalMilliseconds;
         var hits = await LoadHitsAsync(result.Page, query, uiLanguage, ct);
-        return new LibrarySearchResult(result.Total, request.Page, request.PageSize, hits, result.Facets, query);
+        return new LibrarySearchResult(result.Total, request.Page, request.PageSize, hits, result.Facets, query)
+        {
+            Timings = (catalogMs, matchMs - catalogMs, rankMs - matchMs, clock.Elapsed.TotalMilliseconds - rankMs),
+        };
     }
 
     private async Task<List<LibraryHit>> LoadHitsAsync(IReadOnlyList<ScoredItem> page, SearchQuery query, string uiLanguage, CancellationToken ct)

@@ -39,22 +39,47 @@ public sealed partial class PostgresLibraryIndex : ILibraryIndex
         if (close) await connection.OpenAsync(ct);
         try
         {
-            // ts_rank's weights are listed D, C, B, A.
-            await using var cmd = new Npgsql.NpgsqlCommand("""
-                SELECT d."ItemId", ts_rank('{0.1, 0.25, 0.5, 1.0}', d."SearchVector", q)
-                FROM "LibraryDocuments" d, to_tsquery('simple', $1) q
-                WHERE d."Visible" AND d."SearchVector" @@ q
-                """, connection);
-            cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = tsquery });
-            if (db.Database.CurrentTransaction is { } tx) cmd.Transaction = (Npgsql.NpgsqlTransaction)tx.GetDbTransaction();
-            var list = new List<ScoredItem>();
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) list.Add(new ScoredItem(reader.GetInt32(0), reader.GetFloat(1)));
-            return list;
+            var transaction = (Npgsql.NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            var ids = new List<int>();
+            await ReadAsync(connection, transaction, """
+                SELECT d."ItemId" FROM "LibraryDocuments" d
+                WHERE d."Visible" AND d."SearchVector" @@ to_tsquery('simple', $1)
+                """, tsquery, r => ids.Add(r.GetInt32(0)), ct);
+            // As on SQLite (see LibraryRanking): score everything when it is few, else only the matches in the
+            // title and abstract (weights A and B), then only in the title (A).
+            var scores = new Dictionary<int, double>();
+            foreach (var scope in LibraryRanking.Scopes(ids.Count))
+            {
+                scores.Clear();
+                var scoped = scope switch { null => tsquery, "title" => Weighted(tsquery, "A"), _ => Weighted(tsquery, "AB") };
+                // ts_rank's weights are listed D, C, B, A.
+                await ReadAsync(connection, transaction, """
+                    SELECT d."ItemId", ts_rank('{0.1, 0.25, 0.5, 1.0}', d."SearchVector", q)
+                    FROM "LibraryDocuments" d, to_tsquery('simple', $1) q
+                    WHERE d."Visible" AND d."SearchVector" @@ q
+                    """, scoped, r => scores[r.GetInt32(0)] = r.GetFloat(1), ct);
+                if (scores.Count <= LibraryRanking.MaxScored) break;
+            }
+            return ids.Select(id => new ScoredItem(id, scores.TryGetValue(id, out var s) ? s : LibraryRanking.Unscored)).ToList();
         }
         finally
         {
             if (close) await connection.CloseAsync();
         }
+    }
+
+    /// <summary>Restricts every lexeme of a tsquery to the given weights: 'remitt' becomes 'remitt':AB.</summary>
+    public static string Weighted(string tsquery, string weights) => QuotedLexeme().Replace(tsquery, m => m.Value + ":" + weights);
+
+    [System.Text.RegularExpressions.GeneratedRegex("'(?:[^']|'')*'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedLexeme();
+
+    private static async Task ReadAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction? transaction, string sql,
+        string tsquery, Action<Npgsql.NpgsqlDataReader> row, CancellationToken ct)
+    {
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, connection, transaction);
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = tsquery });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) row(reader);
     }
 }

@@ -41,29 +41,49 @@ public sealed class SqliteLibraryIndex : ILibraryIndex
     {
         var match = FtsSyntax.ToFts5(query);
         if (match is null) return [];
-        // The connection is opened and read directly: materialising 10^4..10^5 rows through EF would cost more
-        // than the search itself.
+        // The connection is read directly: materialising 10^4..10^5 rows through EF would cost more than the search.
         var connection = db.Database.GetDbConnection();
         var close = connection.State != System.Data.ConnectionState.Open;
         if (close) await connection.OpenAsync(ct);
         try
         {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT rowid, {Rank} FROM \"{Table}\" WHERE \"{Table}\" MATCH $q";
-            var p = cmd.CreateParameter();
-            p.ParameterName = "$q";
-            p.Value = match;
-            cmd.Parameters.Add(p);
-            if (db.Database.CurrentTransaction is { } tx) cmd.Transaction = tx.GetDbTransaction();
-            var list = new List<ScoredItem>();
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            // bm25() is negative, lower is better; flip it so that higher is better on both providers.
-            while (await reader.ReadAsync(ct)) list.Add(new ScoredItem(reader.GetInt32(0), -reader.GetDouble(1)));
-            return list;
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            // Every match, without scores: this is what the total and the facets need, and it is cheap.
+            var ids = new List<int>();
+            await ReadAsync(connection, transaction, $"SELECT rowid FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", match,
+                r => ids.Add(r.GetInt32(0)), ct);
+            // bm25() costs about five times the match itself per row. For broad queries it is computed only for the
+            // items matching in their title or abstract (the fields weighted highest); the others keep a score
+            // below every scored one and are ordered by date after them. See LibraryRanking.
+            var scores = new Dictionary<int, double>();
+            foreach (var scope in LibraryRanking.Scopes(ids.Count))
+            {
+                scores.Clear();
+                var expression = scope is null ? match : $"{{{scope}}} : ({match})";
+                // bm25() is negative, lower is better; flipped so that higher is better on both providers.
+                await ReadAsync(connection, transaction, $"SELECT rowid, {Rank} FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", expression,
+                    r => scores[r.GetInt32(0)] = -r.GetDouble(1), ct);
+                if (scores.Count <= LibraryRanking.MaxScored) break;
+            }
+            return ids.Select(id => new ScoredItem(id, scores.TryGetValue(id, out var s) ? s : LibraryRanking.Unscored)).ToList();
         }
         finally
         {
             if (close) await connection.CloseAsync();
         }
+    }
+
+    private static async Task ReadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
+        string sql, string match, Action<System.Data.Common.DbDataReader> row, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = transaction;
+        var p = cmd.CreateParameter();
+        p.ParameterName = "$q";
+        p.Value = match;
+        cmd.Parameters.Add(p);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) row(reader);
     }
 }

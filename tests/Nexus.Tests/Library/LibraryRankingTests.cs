@@ -1,0 +1,41 @@
+using Nexus.Web.Features.Library.Search;
+
+namespace Nexus.Tests.Library;
+
+public class LibraryRankingTests
+{
+    [Fact]
+    public void Small_result_sets_are_scored_whole_and_large_ones_by_title_and_abstract_then_title()
+    {
+        Assert.Equal([null], LibraryRanking.Scopes(LibraryRanking.MaxScored));
+        Assert.Equal(["title abstract", "title"], LibraryRanking.Scopes(LibraryRanking.MaxScored + 1));
+    }
+
+    [Fact]
+    public void Weighting_a_tsquery_restricts_every_lexeme_and_nothing_else()
+    {
+        Assert.Equal("('migrat':AB | 'migration':AB) & !('visa':AB | 'vis':AB) & ('a':AB <-> 'b':AB)",
+            PostgresLibraryIndex.Weighted("('migrat' | 'migration') & !('visa' | 'vis') & ('a' <-> 'b')", "AB"));
+    }
+
+    [Fact]
+    public void Unscored_matches_rank_after_scored_ones_newest_first()
+    {
+        var old = new LibraryCatalog.Entry(1, Web.Features.Library.ItemKind.Report, new DateOnly(2001, 1, 1), [], [], [], [], []);
+        var recent = old with { ItemId = 2, PublishedOn = new DateOnly(2020, 1, 1) };
+        var scored = old with { ItemId = 3, PublishedOn = new DateOnly(1999, 1, 1) };
+        var snapshot = Snapshot(old, recent, scored);
+
+        var result = CatalogQuery.Run(snapshot, [new(1, LibraryRanking.Unscored), new(2, LibraryRanking.Unscored), new(3, 0.5)],
+            new LibraryFilters(), LibrarySort.Relevance, 0, 10);
+
+        Assert.Equal([3, 2, 1], result.Page.Select(p => p.ItemId));
+    }
+
+    private static LibraryCatalog.Snapshot Snapshot(params LibraryCatalog.Entry[] entries)
+    {
+        var rows = entries.Select((e, i) => new LibraryCatalog.Row(e.ItemId, true, i + 1, e.Kind, e.PublishedOn,
+            [new Web.Features.Library.ItemText { Language = "en", Title = "t" + e.ItemId }], [], [], [], ["en"])).ToList();
+        return LibraryCatalog.Snapshot.Empty.With(rows, rows.Count);
+    }
+}
