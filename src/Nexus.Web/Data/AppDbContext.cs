@@ -195,6 +195,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         {
             e.Property<NpgsqlTypes.NpgsqlTsVector>(Features.Library.Search.PostgresLibraryIndex.VectorColumn).HasColumnType("tsvector");
             e.HasIndex(Features.Library.Search.PostgresLibraryIndex.VectorColumn).HasMethod("GIN");
+            // Titles alone, to rank broad queries by their title matches (see LibraryRanking).
+            e.Property<NpgsqlTypes.NpgsqlTsVector>(Features.Library.Search.PostgresLibraryIndex.TitleVectorColumn).HasColumnType("tsvector");
+            e.HasIndex(Features.Library.Search.PostgresLibraryIndex.TitleVectorColumn).HasMethod("GIN");
         });
     }
 }

@@ -5,17 +5,10 @@ namespace Nexus.Tests.Library;
 public class LibraryRankingTests
 {
     [Fact]
-    public void Small_result_sets_are_scored_whole_and_large_ones_by_title_and_abstract_then_title()
+    public void Small_result_sets_are_scored_whole_and_large_ones_by_their_title_matches()
     {
-        Assert.Equal([null], LibraryRanking.Scopes(LibraryRanking.MaxScored));
-        Assert.Equal(["title abstract", "title"], LibraryRanking.Scopes(LibraryRanking.MaxScored + 1));
-    }
-
-    [Fact]
-    public void Weighting_a_tsquery_restricts_every_lexeme_and_nothing_else()
-    {
-        Assert.Equal("('migrat':AB | 'migration':AB) & !('visa':AB | 'vis':AB) & ('a':AB <-> 'b':AB)",
-            PostgresLibraryIndex.Weighted("('migrat' | 'migration') & !('visa' | 'vis') & ('a' <-> 'b')", "AB"));
+        Assert.False(LibraryRanking.TitleOnly(LibraryRanking.MaxScored));
+        Assert.True(LibraryRanking.TitleOnly(LibraryRanking.MaxScored + 1));
     }
 
     [Fact]

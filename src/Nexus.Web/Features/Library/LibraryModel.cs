@@ -55,6 +55,7 @@ public static class LibraryModel
             e.HasIndex(x => x.Slug).IsUnique();
             // Harvesting (OAI-PMH) pages through every document, deleted ones included, by this key.
             e.HasIndex(x => new { x.UpdatedAt, x.ItemId });
+            e.HasIndex(x => x.EventId);
             e.HasOne<LibraryItem>().WithOne().HasForeignKey<LibraryDocument>(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<LibraryState>(e =>

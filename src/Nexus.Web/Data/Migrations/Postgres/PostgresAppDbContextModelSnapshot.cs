@@ -765,6 +765,9 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<NpgsqlTsVector>("TitleVector")
+                        .HasColumnType("tsvector");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -776,6 +779,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
 
                     b.HasKey("ItemId");
 
+                    b.HasIndex("EventId");
+
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
@@ -784,6 +789,10 @@ namespace Nexus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TitleVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "GIN");
 
                     b.HasIndex("UpdatedAt", "ItemId");
 

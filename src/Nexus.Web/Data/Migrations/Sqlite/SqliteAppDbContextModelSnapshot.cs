@@ -750,6 +750,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("ItemId");
 
+                    b.HasIndex("EventId");
+
                     b.HasIndex("Sequence");
 
                     b.HasIndex("Slug")

@@ -54,7 +54,7 @@ public static class CatalogQuery
         var heap = new PriorityQueue<Candidate, Candidate>(Math.Min(wanted, 1024) + 1, order);
         foreach (var m in matches)
         {
-            if (!snapshot.Entries.TryGetValue(m.ItemId, out var e) || !filter.Passes(e)) continue;
+            if (snapshot.Find(m.ItemId) is not { } e || !filter.Passes(e)) continue;
             counts.Add(e);
             total++;
             if (wanted == 0) continue;
@@ -110,7 +110,9 @@ public static class CatalogQuery
     private sealed class Counts(LibraryCatalog.Snapshot s)
     {
         private readonly int[] _kinds = new int[Enum.GetValues<ItemKind>().Length];
-        private readonly Dictionary<int, int> _years = [];
+        // Publication years are checked to lie between 1900 and 2200 (ItemInput), so an array holds their counts.
+        private const int FirstYear = 1900;
+        private readonly int[] _years = new int[301];
         private readonly int[] _themes = new int[s.Themes.Count];
         private readonly int[] _agencies = new int[s.Agencies.Count];
         private readonly int[] _places = new int[s.Places.Count];
@@ -119,7 +121,7 @@ public static class CatalogQuery
         public void Add(LibraryCatalog.Entry e)
         {
             _kinds[(int)e.Kind]++;
-            _years[e.PublishedOn.Year] = _years.GetValueOrDefault(e.PublishedOn.Year) + 1;
+            _years[Math.Clamp(e.PublishedOn.Year - FirstYear, 0, 300)]++;
             foreach (var t in e.Themes) _themes[t]++;
             foreach (var a in e.Agencies) _agencies[a]++;
             foreach (var p in e.Places) _places[p]++;
@@ -136,7 +138,8 @@ public static class CatalogQuery
                 ["theme"] = Top(_themes.Select((c, i) => new FacetValue(s.Themes[i], c))),
                 ["agency"] = Top(_agencies.Select((c, i) => new FacetValue(s.Agencies[i], c))),
                 // Years read best newest first, not by count.
-                ["year"] = _years.OrderByDescending(y => y.Key).Select(y => new FacetValue(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Value)).ToList(),
+                ["year"] = Enumerable.Range(0, _years.Length).Reverse().Where(i => _years[i] > 0)
+                    .Select(i => new FacetValue((FirstYear + i).ToString(System.Globalization.CultureInfo.InvariantCulture), _years[i])).ToList(),
                 ["language"] = Top(_languages.Select((c, i) => new FacetValue(s.Languages[i], c))),
                 ["place"] = Top(_places.Select((c, i) => new FacetValue(s.Places[i], c))),
             };

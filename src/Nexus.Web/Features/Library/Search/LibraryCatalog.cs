@@ -73,7 +73,15 @@ public sealed class LibraryCatalog
             Loaded = loaded;
             // Newest first is the order of browsing and the tie-break of relevance.
             ByDate = entries.Values.OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.ItemId).ToArray();
+            // Item ids are dense, so an array finds a match's entry faster than the dictionary.
+            _byId = new Entry?[entries.Count == 0 ? 0 : entries.Keys.Max() + 1];
+            foreach (var e in entries.Values) _byId[e.ItemId] = e;
         }
+
+        private readonly Entry?[] _byId;
+
+        /// <summary>The visible item with this id, or null.</summary>
+        public Entry? Find(int itemId) => (uint)itemId < (uint)_byId.Length ? _byId[itemId] : null;
 
         public long Sequence { get; }
         public bool Loaded { get; }

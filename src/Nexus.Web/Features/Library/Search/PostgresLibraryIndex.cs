@@ -12,6 +12,7 @@ namespace Nexus.Web.Features.Library.Search;
 public sealed partial class PostgresLibraryIndex : ILibraryIndex
 {
     public const string VectorColumn = "SearchVector";
+    public const string TitleVectorColumn = "TitleVector";
 
     public Task WriteAsync(AppDbContext db, int itemId, IndexedText t, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
@@ -20,12 +21,13 @@ public sealed partial class PostgresLibraryIndex : ILibraryIndex
                 setweight(to_tsvector('simple', {t.Abstract}), 'B') ||
                 setweight(to_tsvector('simple', {t.Meta}), 'B') ||
                 setweight(to_tsvector('simple', {t.Body}), 'C') ||
-                setweight(to_tsvector('simple', {t.Files}), 'D')
+                setweight(to_tsvector('simple', {t.Files}), 'D'),
+                "TitleVector" = to_tsvector('simple', {t.Title})
             WHERE "ItemId" = {itemId}
             """, ct);
 
     public Task RemoveAsync(AppDbContext db, int itemId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"""UPDATE "LibraryDocuments" SET "SearchVector" = NULL WHERE "ItemId" = {itemId}""", ct);
+        db.Database.ExecuteSqlAsync($"""UPDATE "LibraryDocuments" SET "SearchVector" = NULL, "TitleVector" = NULL WHERE "ItemId" = {itemId}""", ct);
 
     public Task OptimizeAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync("ANALYZE \"LibraryDocuments\"", ct);
@@ -45,21 +47,21 @@ public sealed partial class PostgresLibraryIndex : ILibraryIndex
                 SELECT d."ItemId" FROM "LibraryDocuments" d
                 WHERE d."Visible" AND d."SearchVector" @@ to_tsquery('simple', $1)
                 """, tsquery, r => ids.Add(r.GetInt32(0)), ct);
-            // As on SQLite (see LibraryRanking): score everything when it is few, else only the matches in the
-            // title and abstract (weights A and B), then only in the title (A).
+            // As on SQLite (see LibraryRanking): score everything when it is few, else only the title matches,
+            // found and ranked through the small title vector and its own index (a weight-restricted query on the
+            // full vector would have to read every matching row's vector to check weights).
             var scores = new Dictionary<int, double>();
-            foreach (var scope in LibraryRanking.Scopes(ids.Count))
-            {
-                scores.Clear();
-                var scoped = scope switch { null => tsquery, "title" => Weighted(tsquery, "A"), _ => Weighted(tsquery, "AB") };
-                // ts_rank's weights are listed D, C, B, A.
-                await ReadAsync(connection, transaction, """
-                    SELECT d."ItemId", ts_rank('{0.1, 0.25, 0.5, 1.0}', d."SearchVector", q)
-                    FROM "LibraryDocuments" d, to_tsquery('simple', $1) q
-                    WHERE d."Visible" AND d."SearchVector" @@ q
-                    """, scoped, r => scores[r.GetInt32(0)] = r.GetFloat(1), ct);
-                if (scores.Count <= LibraryRanking.MaxScored) break;
-            }
+            // ts_rank's weights are listed D, C, B, A.
+            var sql = LibraryRanking.TitleOnly(ids.Count)
+                ? """
+                  SELECT d."ItemId", ts_rank(d."TitleVector", q) FROM "LibraryDocuments" d, to_tsquery('simple', $1) q
+                  WHERE d."Visible" AND d."TitleVector" @@ q
+                  """
+                : """
+                  SELECT d."ItemId", ts_rank('{0.1, 0.25, 0.5, 1.0}', d."SearchVector", q) FROM "LibraryDocuments" d, to_tsquery('simple', $1) q
+                  WHERE d."Visible" AND d."SearchVector" @@ q
+                  """;
+            await ReadAsync(connection, transaction, sql, tsquery, r => scores[r.GetInt32(0)] = r.GetFloat(1), ct);
             return ids.Select(id => new ScoredItem(id, scores.TryGetValue(id, out var s) ? s : LibraryRanking.Unscored)).ToList();
         }
         finally
@@ -67,12 +69,6 @@ public sealed partial class PostgresLibraryIndex : ILibraryIndex
             if (close) await connection.CloseAsync();
         }
     }
-
-    /// <summary>Restricts every lexeme of a tsquery to the given weights: 'remitt' becomes 'remitt':AB.</summary>
-    public static string Weighted(string tsquery, string weights) => QuotedLexeme().Replace(tsquery, m => m.Value + ":" + weights);
-
-    [System.Text.RegularExpressions.GeneratedRegex("'(?:[^']|'')*'")]
-    private static partial System.Text.RegularExpressions.Regex QuotedLexeme();
 
     private static async Task ReadAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction? transaction, string sql,
         string tsquery, Action<Npgsql.NpgsqlDataReader> row, CancellationToken ct)

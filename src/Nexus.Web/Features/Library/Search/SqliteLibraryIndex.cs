@@ -53,18 +53,12 @@ public sealed class SqliteLibraryIndex : ILibraryIndex
             await ReadAsync(connection, transaction, $"SELECT rowid FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", match,
                 r => ids.Add(r.GetInt32(0)), ct);
             // bm25() costs about five times the match itself per row. For broad queries it is computed only for the
-            // items matching in their title or abstract (the fields weighted highest); the others keep a score
-            // below every scored one and are ordered by date after them. See LibraryRanking.
+            // items matching in their title; the others rank after them, newest first. See LibraryRanking.
             var scores = new Dictionary<int, double>();
-            foreach (var scope in LibraryRanking.Scopes(ids.Count))
-            {
-                scores.Clear();
-                var expression = scope is null ? match : $"{{{scope}}} : ({match})";
-                // bm25() is negative, lower is better; flipped so that higher is better on both providers.
-                await ReadAsync(connection, transaction, $"SELECT rowid, {Rank} FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", expression,
-                    r => scores[r.GetInt32(0)] = -r.GetDouble(1), ct);
-                if (scores.Count <= LibraryRanking.MaxScored) break;
-            }
+            var expression = LibraryRanking.TitleOnly(ids.Count) ? $"{{title}} : ({match})" : match;
+            // bm25() is negative, lower is better; flipped so that higher is better on both providers.
+            await ReadAsync(connection, transaction, $"SELECT rowid, {Rank} FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", expression,
+                r => scores[r.GetInt32(0)] = -r.GetDouble(1), ct);
             return ids.Select(id => new ScoredItem(id, scores.TryGetValue(id, out var s) ? s : LibraryRanking.Unscored)).ToList();
         }
         finally

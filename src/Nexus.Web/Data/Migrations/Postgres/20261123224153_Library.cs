@@ -97,7 +97,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     EventId = table.Column<int>(type: "integer", nullable: true),
                     FirstPublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true)
+                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true),
+                    TitleVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -218,6 +219,11 @@ namespace Nexus.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_EventId",
+                table: "LibraryDocuments",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LibraryDocuments_SearchVector",
                 table: "LibraryDocuments",
                 column: "SearchVector")
@@ -233,6 +239,12 @@ namespace Nexus.Web.Data.Migrations.Postgres
                 table: "LibraryDocuments",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_TitleVector",
+                table: "LibraryDocuments",
+                column: "TitleVector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryDocuments_UpdatedAt_ItemId",

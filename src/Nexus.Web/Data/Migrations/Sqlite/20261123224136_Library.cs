@@ -214,6 +214,11 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_EventId",
+                table: "LibraryDocuments",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LibraryDocuments_Sequence",
                 table: "LibraryDocuments",
                 column: "Sequence");

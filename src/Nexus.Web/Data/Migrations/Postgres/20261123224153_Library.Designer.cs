@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace Nexus.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123220355_Library")]
+    [Migration("20261123224153_Library")]
     partial class Library
     {
         /// <inheritdoc />
@@ -768,6 +768,9 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<NpgsqlTsVector>("TitleVector")
+                        .HasColumnType("tsvector");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -779,6 +782,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
 
                     b.HasKey("ItemId");
 
+                    b.HasIndex("EventId");
+
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
@@ -787,6 +792,10 @@ namespace Nexus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TitleVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "GIN");
 
                     b.HasIndex("UpdatedAt", "ItemId");
 

@@ -11,7 +11,7 @@ using Nexus.Web.Data;
 namespace Nexus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123220327_Library")]
+    [Migration("20261123224136_Library")]
     partial class Library
     {
         /// <inheritdoc />
@@ -752,6 +752,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ItemId");
+
+                    b.HasIndex("EventId");
 
                     b.HasIndex("Sequence");
 
