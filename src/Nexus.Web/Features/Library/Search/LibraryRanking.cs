@@ -10,11 +10,14 @@ namespace Nexus.Web.Features.Library.Search;
 /// </summary>
 public static class LibraryRanking
 {
+    /// <summary>Default of Nexus:Library:MaxScored.</summary>
     public const int MaxScored = 4000;
+
+    public static int Configured(IConfiguration config) => Math.Max(1, config.GetValue("Nexus:Library:MaxScored", MaxScored));
 
     /// <summary>Below any real score (FTS5's flipped bm25 and ts_rank are both above -1e6).</summary>
     public const double Unscored = -1e9;
 
     /// <summary>Whether a result set is scored whole, or only its title matches.</summary>
-    public static bool TitleOnly(int matches) => matches > MaxScored;
+    public static bool TitleOnly(int matches, int maxScored = MaxScored) => matches > maxScored;
 }

@@ -9,8 +9,10 @@ namespace Nexus.Web.Features.Library.Search;
 /// analysed by <see cref="TextAnalyzer"/>, so it is read with the 'simple' configuration (no further stemming);
 /// weights A-D follow the field order of <see cref="IndexedText"/>.
 /// </summary>
-public sealed partial class PostgresLibraryIndex : ILibraryIndex
+public sealed partial class PostgresLibraryIndex(IConfiguration config) : ILibraryIndex
 {
+    private readonly int _maxScored = LibraryRanking.Configured(config);
+
     public const string VectorColumn = "SearchVector";
     public const string TitleVectorColumn = "TitleVector";
 
@@ -52,7 +54,7 @@ public sealed partial class PostgresLibraryIndex : ILibraryIndex
             // full vector would have to read every matching row's vector to check weights).
             var scores = new Dictionary<int, double>();
             // ts_rank's weights are listed D, C, B, A.
-            var sql = LibraryRanking.TitleOnly(ids.Count)
+            var sql = LibraryRanking.TitleOnly(ids.Count, _maxScored)
                 ? """
                   SELECT d."ItemId", ts_rank(d."TitleVector", q) FROM "LibraryDocuments" d, to_tsquery('simple', $1) q
                   WHERE d."Visible" AND d."TitleVector" @@ q

@@ -9,9 +9,14 @@ namespace Nexus.Web.Features.Library.Search;
 /// snippets are cut from the documents themselves. It is derived data, so it is created when the database is
 /// migrated (EF migrations cannot describe virtual tables) and can be rebuilt from the documents at any time.
 /// </summary>
-public sealed class SqliteLibraryIndex : ILibraryIndex
+public sealed class SqliteLibraryIndex(IConfiguration config) : ILibraryIndex
 {
+    private readonly int _maxScored = LibraryRanking.Configured(config);
+
     public const string Table = "LibrarySearch";
+
+    /// <summary>Titles alone, to rank broad queries by their title matches cheaply (see LibraryRanking).</summary>
+    public const string TitleTable = "LibraryTitles";
 
     // Column weights for bm25(): a title hit counts ten times a body hit.
     private const string Rank = $"bm25(\"{Table}\", 10.0, 4.0, 3.0, 1.0, 0.6)";
@@ -22,6 +27,9 @@ public sealed class SqliteLibraryIndex : ILibraryIndex
         await db.Database.ExecuteSqlRawAsync(
             $"CREATE VIRTUAL TABLE IF NOT EXISTS \"{Table}\" USING fts5(title, abstract, meta, body, files, " +
             "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')", ct);
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE VIRTUAL TABLE IF NOT EXISTS \"{TitleTable}\" USING fts5(title, " +
+            "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')", ct);
     }
 
     public async Task WriteAsync(AppDbContext db, int itemId, IndexedText t, CancellationToken ct)
@@ -29,13 +37,20 @@ public sealed class SqliteLibraryIndex : ILibraryIndex
         await RemoveAsync(db, itemId, ct);
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO \"LibrarySearch\" (rowid, title, abstract, meta, body, files) VALUES ({itemId}, {t.Title}, {t.Abstract}, {t.Meta}, {t.Body}, {t.Files})", ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"LibraryTitles\" (rowid, title) VALUES ({itemId}, {t.Title})", ct);
     }
 
-    public Task RemoveAsync(AppDbContext db, int itemId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"DELETE FROM \"LibrarySearch\" WHERE rowid = {itemId}", ct);
+    public async Task RemoveAsync(AppDbContext db, int itemId, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"LibrarySearch\" WHERE rowid = {itemId}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"LibraryTitles\" WHERE rowid = {itemId}", ct);
+    }
 
-    public Task OptimizeAsync(AppDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync($"INSERT INTO \"{Table}\" (\"{Table}\") VALUES ('optimize')", ct);
+    public async Task OptimizeAsync(AppDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"{Table}\" (\"{Table}\") VALUES ('optimize')", ct);
+        await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"{TitleTable}\" (\"{TitleTable}\") VALUES ('optimize')", ct);
+    }
 
     public async Task<List<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct)
     {
@@ -55,10 +70,11 @@ public sealed class SqliteLibraryIndex : ILibraryIndex
             // bm25() costs about five times the match itself per row. For broad queries it is computed only for the
             // items matching in their title; the others rank after them, newest first. See LibraryRanking.
             var scores = new Dictionary<int, double>();
-            var expression = LibraryRanking.TitleOnly(ids.Count) ? $"{{title}} : ({match})" : match;
+            var sql = LibraryRanking.TitleOnly(ids.Count, _maxScored)
+                ? $"SELECT rowid, bm25(\"{TitleTable}\") FROM \"{TitleTable}\" WHERE \"{TitleTable}\" MATCH $q"
+                : $"SELECT rowid, {Rank} FROM \"{Table}\" WHERE \"{Table}\" MATCH $q";
             // bm25() is negative, lower is better; flipped so that higher is better on both providers.
-            await ReadAsync(connection, transaction, $"SELECT rowid, {Rank} FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", expression,
-                r => scores[r.GetInt32(0)] = -r.GetDouble(1), ct);
+            await ReadAsync(connection, transaction, sql, match, r => scores[r.GetInt32(0)] = -r.GetDouble(1), ct);
             return ids.Select(id => new ScoredItem(id, scores.TryGetValue(id, out var s) ? s : LibraryRanking.Unscored)).ToList();
         }
         finally
