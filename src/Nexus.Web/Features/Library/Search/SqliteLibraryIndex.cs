@@ -94,6 +94,8 @@ public sealed class SqliteLibraryIndex(IConfiguration config) : ILibraryIndex
         p.Value = match;
         cmd.Parameters.Add(p);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) row(reader);
+        // Microsoft.Data.Sqlite reads synchronously in any case; ReadAsync would only add a task per row, and a
+        // broad query reads tens of thousands of rows.
+        while (reader.Read()) row(reader);
     }
 }
