@@ -151,16 +151,9 @@ public static class LibraryApi
     public static async Task<Results<Created<FileDto>, ValidationProblem, ProblemHttpResult>> Upload(int id, HttpRequest request,
         LibraryService library, Links links, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with a 'file' field."] });
-        IFormCollection form;
-        try { form = await request.ReadFormAsync(ct); }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["The upload could not be read: " + e.Message] });
-        }
-        var file = form.Files.GetFile("file");
-        if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Required."] });
+        var (upload, problem) = await LibraryUploads.ReadAsync(request, ct);
+        if (upload is null) return problem!;
+        var (file, form) = (upload.File, upload.Form);
         var language = string.IsNullOrWhiteSpace(form["language"]) ? null : form["language"].ToString().Trim().ToLowerInvariant();
         var publish = !string.Equals(form["publish"], "false", StringComparison.OrdinalIgnoreCase);
         await using var stream = file.OpenReadStream();

@@ -47,16 +47,9 @@ public static class LibraryImportSetup
     public static async Task<Results<Created<ImportDto>, ValidationProblem>> Import(HttpRequest request, LibraryImport import,
         LibraryService library, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with a 'file' field."] });
-        IFormCollection form;
-        try { form = await request.ReadFormAsync(ct); }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["The upload could not be read: " + e.Message] });
-        }
-        var file = form.Files.GetFile("file");
-        if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Required."] });
+        var (upload, problem) = await LibraryUploads.ReadAsync(request, ct);
+        if (upload is null) return problem!;
+        var file = upload.File;
         await using var stream = file.OpenReadStream();
         var result = await import.ImportAsync(stream, file.FileName, await library.EditorAsync(request.HttpContext.User, ct), ct);
         if (!result.Ok) return TypedResults.ValidationProblem(result.Errors.ToProblem(), title: "The import was refused; nothing was saved.");
