@@ -61,11 +61,13 @@ measure() {
   QUERIES="$file" wrk -t1 -c1 -d"${WARMUP}s" -s "$BENCH_DIR/library-search.lua" "$BASE" >/dev/null 2>&1 || true
   out="$(QUERIES="$file" wrk -t1 -c1 -d"${DURATION}s" -s "$BENCH_DIR/library-search.lua" "$BASE")"
   read -r _ p50 p95 p99 requests errors <<<"$(grep LIBRARY_LATENCY <<<"$out")"
+  # The first class measured on each server is the baseline; the others are quoted against it.
+  if [ -z "${BASE_P95:-}" ]; then BASE_P95="$p95"; BASE_RPS="$requests"; fi
   awk -v p="$provider" -v l="$label" -v a="$p50" -v b="$p95" -v c="$p99" -v n="$requests" -v d="$DURATION" -v e="$errors" \
-    'BEGIN { printf "| %s | %s | %.2f | %.2f | %.2f | %.0f | %s |\n", p, l, a / 1000, b / 1000, c / 1000, n / d, e }'
+      -v bp="$BASE_P95" -v bn="$BASE_RPS" \
+    'BEGIN { printf "| %s | %s | %.2f | %.2f | %.2f | %.0f | %.0fx | %.2f %% | %s |\n", p, l, a / 1000, b / 1000, c / 1000, n / d, b / (bp > 0 ? bp : 1), 100 * n / (bn > 0 ? bn : 1), e }'
 }
 
-rows=""
 notes=""
 for provider in $PROVIDERS; do
   case "$provider" in
@@ -113,25 +115,29 @@ PY
   fi
 
   echo "/health/live" > "$tmp/health.txt"
-  rows+="$(measure "baseline: GET /health/live" "$tmp/health.txt")"$'\n'
-  rows+="$(measure "1 word + facets" "$tmp/q1.txt")"$'\n'
-  rows+="$(measure "2 words + facets" "$tmp/q2.txt")"$'\n'
-  rows+="$(measure "3 words + facets" "$tmp/q3.txt")"$'\n'
-  rows+="$(measure "2 words + theme filter + facets" "$tmp/q2t.txt")"$'\n'
+  BASE_P95=""
+  {
+    measure "baseline: GET /health/live" "$tmp/health.txt"
+    measure "1 word + facets" "$tmp/q1.txt"
+    measure "2 words + facets" "$tmp/q2.txt"
+    measure "3 words + facets" "$tmp/q3.txt"
+    measure "2 words + theme filter + facets" "$tmp/q2t.txt"
+  } >> "$tmp/rows.md"
   # How many items the queries match, to read the latencies against.
   totals="$(head -n 50 "$tmp/q2.txt" | while read -r path; do curl -fsS "$BASE$path" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; done | sort -n | awk '{a[NR]=$1} END {print a[int(NR/2)+1] " median, " a[NR] " max"}')"
   notes+="- $provider: matches of the first 50 two-word queries: $totals"$'\n'
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 done
 
+rows="$(cat "$tmp/rows.md")"
 section="### Library search, $(date -u '+%Y-%m-%d %H:%M') UTC
 
 Command: \`ITEMS=$ITEMS DURATION=$DURATION bash bench/library.sh\` · machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 PRETTY_NAME /etc/os-release | cut -d'"' -f2) · commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo '+uncommitted')
 
-One connection, $DURATION s per class, 500 different queries per class (latency in ms).
+One connection, $DURATION s per class, 500 different queries per class (latency in ms). Baseline: GET /health/live on the same server in the same run.
 
-| database | query | p50 | p95 | p99 | requests/s | errors |
-|---|---|---|---|---|---|---|
+| database | query | p50 | p95 | p99 | requests/s | p95 / baseline p95 | requests/s, % of baseline | errors |
+|---|---|---|---|---|---|---|---|---|
 ${rows}
 ${notes}"
 printf '%s\n' "$section"
