@@ -64,9 +64,9 @@ public sealed class SqliteLibraryIndex(IConfiguration config) : ILibraryIndex
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             // Every match, without scores: this is what the total and the facets need, and it is cheap.
-            var ids = transaction is null
-                ? await MatchingIdsInTwoHalvesAsync(db, connection, match, ct)
-                : await MatchingIdsAsync(connection, transaction, match, 1, int.MaxValue, ct);
+            var ids = new List<int>();
+            await ReadAsync(connection, transaction, $"SELECT rowid FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", match,
+                r => ids.Add(r.GetInt32(0)), ct);
             // bm25() costs about five times the match itself per row. For broad queries it is computed only for the
             // items matching in their title; the others rank after them, newest first. See LibraryRanking.
             var scores = new Dictionary<int, double>();
@@ -81,37 +81,6 @@ public sealed class SqliteLibraryIndex(IConfiguration config) : ILibraryIndex
         {
             if (close) await connection.CloseAsync();
         }
-    }
-
-    /// <summary>
-    /// Outside a transaction (every public search) the ids are read in two halves of the rowid range at once, on
-    /// this connection and a second one from the pool: FTS5 seeks to a rowid range, so each half costs half, and
-    /// a broad query's wait is halved on a machine with a free core. WAL lets both read the same snapshot state.
-    /// </summary>
-    private static async Task<List<int>> MatchingIdsInTwoHalvesAsync(AppDbContext db, System.Data.Common.DbConnection connection,
-        string match, CancellationToken ct)
-    {
-        var max = await db.LibraryDocuments.MaxAsync(d => (int?)d.ItemId, ct) ?? 0;
-        if (max < 2) return await MatchingIdsAsync(connection, null, match, 1, int.MaxValue, ct);
-        var middle = max / 2;
-        var upper = Task.Run(async () =>
-        {
-            await using var second = new Microsoft.Data.Sqlite.SqliteConnection(connection.ConnectionString);
-            await second.OpenAsync(ct);
-            return await MatchingIdsAsync(second, null, match, middle + 1, int.MaxValue, ct);
-        }, ct);
-        var lower = await MatchingIdsAsync(connection, null, match, 1, middle, ct);
-        lower.AddRange(await upper);
-        return lower;
-    }
-
-    private static async Task<List<int>> MatchingIdsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
-        string match, int from, int to, CancellationToken ct)
-    {
-        var ids = new List<int>();
-        await ReadAsync(connection, transaction,
-            $"SELECT rowid FROM \"{Table}\" WHERE \"{Table}\" MATCH $q AND rowid BETWEEN {from} AND {to}", match, r => ids.Add(r.GetInt32(0)), ct);
-        return ids;
     }
 
     private static async Task ReadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
