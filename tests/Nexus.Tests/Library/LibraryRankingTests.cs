@@ -1,3 +1,4 @@
+using Nexus.Web.Features.Library;
 using Nexus.Web.Features.Library.Search;
 
 namespace Nexus.Tests.Library;
@@ -14,9 +15,9 @@ public class LibraryRankingTests
     [Fact]
     public void Unscored_matches_rank_after_scored_ones_newest_first()
     {
-        var old = new LibraryCatalog.Entry(1, Web.Features.Library.ItemKind.Report, new DateOnly(2001, 1, 1), [], [], [], [], []);
-        var recent = old with { ItemId = 2, PublishedOn = new DateOnly(2020, 1, 1) };
-        var scored = old with { ItemId = 3, PublishedOn = new DateOnly(1999, 1, 1) };
+        var old = Entry(1, new DateOnly(2001, 1, 1));
+        var recent = Entry(2, new DateOnly(2020, 1, 1));
+        var scored = Entry(3, new DateOnly(1999, 1, 1));
         var snapshot = Snapshot(old, recent, scored);
 
         var result = CatalogQuery.Run(snapshot, [new(1, LibraryRanking.Unscored), new(2, LibraryRanking.Unscored), new(3, 0.5)],
@@ -46,6 +47,57 @@ public class LibraryRankingTests
             result.Facets["kind"].Single(f => f.Value == "report").Count);
         Assert.Equal(matches.Count, result.Facets["year"].Sum(f => f.Count));
     }
+
+    [Fact]
+    public void Filters_and_facets_read_the_flat_slots_and_agree_with_the_entries()
+    {
+        // Rows with codes, loaded in two steps so the vocabularies grow between snapshots.
+        var first = new[]
+        {
+            Row(1, ItemKind.Report, 2009, ["remittances"], ["ilo"], ["608"]),
+            Row(2, ItemKind.FactSheet, 2010, ["remittances", "labour-migration"], ["iom", "ilo"], ["484"]),
+        };
+        var second = new[]
+        {
+            Row(3, ItemKind.FactSheet, 2009, ["climate-change"], ["unhcr"], ["608", "142"]),
+            Row(2, ItemKind.FactSheet, 2010, ["labour-migration"], ["iom"], ["484"]), // item 2 edited: no longer remittances
+        };
+        var snapshot = LibraryCatalog.Snapshot.Empty.With([.. first], 2).With([.. second], 4);
+        ScoredItem[] all = [new(1, 1), new(2, 1), new(3, 1), new(99, 1)]; // 99 is not a visible item
+
+        var everything = CatalogQuery.Run(snapshot, all, new LibraryFilters(), LibrarySort.Relevance, 0, 10);
+        Assert.Equal(3, everything.Total);
+        Assert.Equal(1, Count(everything, "theme", "remittances"));
+        Assert.Equal(2, Count(everything, "place", "608"));
+        Assert.Equal(2, Count(everything, "year", "2009"));
+        Assert.Equal(2, Count(everything, "kind", "fact-sheet"));
+        Assert.Equal(1, Count(everything, "agency", "ilo"));
+
+        var narrowed = CatalogQuery.Run(snapshot, all, new LibraryFilters(Kind: ItemKind.FactSheet, Year: 2009, Place: "608"), LibrarySort.Relevance, 0, 10);
+        Assert.Equal([3], narrowed.Page.Select(p => p.ItemId));
+        Assert.Equal(1, Count(narrowed, "agency", "unhcr"));
+        Assert.Equal(0, Count(narrowed, "agency", "iom"));
+
+        Assert.Equal(0, CatalogQuery.Run(snapshot, all, new LibraryFilters(Theme: "no-such-theme"), LibrarySort.Relevance, 0, 10).Total);
+        Assert.Equal(0, CatalogQuery.Run(snapshot, all, new LibraryFilters(Year: 1950), LibrarySort.Relevance, 0, 10).Total);
+    }
+
+    [Theory]
+    [InlineData("", new int[0])]
+    [InlineData("42", new[] { 42 })]
+    [InlineData("3,17,2000000", new[] { 3, 17, 2000000 })]
+    [InlineData("9,1,5", new[] { 1, 5, 9 })]
+    public void Match_ids_read_from_one_value_come_back_sorted(string list, int[] expected) =>
+        Assert.Equal(expected, SqliteLibraryIndex.ParseIds(list));
+
+    private static int Count(CatalogResult result, string dimension, string value) =>
+        result.Facets[dimension].SingleOrDefault(f => f.Value == value)?.Count ?? 0;
+
+    private static LibraryCatalog.Row Row(int id, ItemKind kind, int year, List<string> themes, List<string> agencies, List<string> places) =>
+        new(id, true, id, kind, new DateOnly(year, 6, 1), [new ItemText { Language = "en", Title = "t" + id }], themes, agencies, places, ["en"]);
+
+    private static LibraryCatalog.Entry Entry(int id, DateOnly publishedOn) =>
+        new(id, ItemKind.Report, publishedOn, [], [], [], [], []);
 
     private static LibraryCatalog.Snapshot Snapshot(params LibraryCatalog.Entry[] entries)
     {

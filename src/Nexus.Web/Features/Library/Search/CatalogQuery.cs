@@ -41,8 +41,8 @@ public static class CatalogQuery
             for (var i = 0; i < source.Length; i++)
             {
                 var e = sort == LibrarySort.Oldest ? source[source.Length - 1 - i] : source[i];
-                if (!filter.Passes(e)) continue;
-                counts.Add(e);
+                if (!filter.Passes(e.Slots)) continue;
+                counts.Add(e.Slots);
                 if (total >= offset && total < wanted) page.Add(new ScoredItem(e.ItemId, 0));
                 total++;
             }
@@ -69,12 +69,13 @@ public static class CatalogQuery
             for (var i = from; i < to; i++)
             {
                 var m = matches[i];
-                if (snapshot.Find(m.ItemId) is not { } e || (filters.Any && !filter.Passes(e))) continue;
-                c.Add(e);
+                var slots = snapshot.SlotsOf(m.ItemId);
+                if (slots.IsEmpty || !filter.Passes(slots)) continue;
+                c.Add(slots);
                 n++;
                 if (wanted == 0) continue;
                 var score = exact.Length > 0 && Array.IndexOf(exact, m.ItemId) >= 0 ? double.PositiveInfinity : m.Score;
-                var candidate = new Candidate(m.ItemId, score, e.PublishedOn.DayNumber);
+                var candidate = new Candidate(m.ItemId, score, snapshot.Days[m.ItemId]);
                 if (heap.Count < wanted) heap.Enqueue(candidate, candidate);
                 else if (order.Compare(candidate, heap.Peek()) > 0) heap.EnqueueDequeue(candidate, candidate);
             }
@@ -111,71 +112,68 @@ public static class CatalogQuery
         }
     }
 
-    /// <summary>The filters turned into vocabulary ids; null when a filter names a value no item has.</summary>
+    /// <summary>The filters turned into the facet slots an item must have; null when a filter names a value no
+    /// item has.</summary>
     private static Filter? Compile(LibraryCatalog.Snapshot s, LibraryFilters f)
     {
-        int Id(LibraryCatalog.Vocabulary v, string? code) => code is null ? -1 : v.Find(code) ?? -2;
-        var filter = new Filter(f.Kind, Id(s.Themes, f.Theme), Id(s.Agencies, f.Agency), f.Year, Id(s.Languages, f.Language), Id(s.Places, f.Place));
-        return filter.Theme == -2 || filter.Agency == -2 || filter.Language == -2 || filter.Place == -2 ? null : filter;
+        var required = new List<int>();
+        if (f.Kind is { } kind) required.Add(LibraryCatalog.Slots.Kind(kind));
+        if (f.Year is { } year) required.Add(LibraryCatalog.Slots.Year(year));
+        foreach (var (vocabulary, dimension, code) in new[]
+        {
+            (s.Themes, LibraryCatalog.Slots.Theme, f.Theme), (s.Agencies, LibraryCatalog.Slots.Agency, f.Agency),
+            (s.Languages, LibraryCatalog.Slots.Language, f.Language), (s.Places, LibraryCatalog.Slots.Place, f.Place),
+        })
+        {
+            if (code is null) continue;
+            if (vocabulary.Find(code) is not { } id) return null;
+            required.Add(LibraryCatalog.Slots.Of(dimension, id));
+        }
+        return new Filter([.. required]);
     }
 
-    private sealed record Filter(ItemKind? Kind, int Theme, int Agency, int? Year, int Language, int Place)
+    private sealed class Filter(int[] required)
     {
-        public bool Passes(LibraryCatalog.Entry e) =>
-            (Kind is null || e.Kind == Kind)
-            && (Year is null || e.PublishedOn.Year == Year)
-            && (Theme < 0 || Array.IndexOf(e.Themes, Theme) >= 0)
-            && (Agency < 0 || Array.IndexOf(e.Agencies, Agency) >= 0)
-            && (Language < 0 || Array.IndexOf(e.Languages, Language) >= 0)
-            && (Place < 0 || Array.IndexOf(e.Places, Place) >= 0);
+        public bool Passes(ReadOnlySpan<int> slots)
+        {
+            foreach (var r in required) if (!slots.Contains(r)) return false;
+            return true;
+        }
     }
 
-    /// <summary>Facet counts over the items that pass the filters (drill-down counts).</summary>
+    /// <summary>Facet counts over the items that pass the filters (drill-down counts), one counter per
+    /// <see cref="LibraryCatalog.Slots"/> position, so adding an item is one loop over one small array.</summary>
     private sealed class Counts(LibraryCatalog.Snapshot s)
     {
-        private readonly int[] _kinds = new int[Enum.GetValues<ItemKind>().Length];
-        // Publication years are checked to lie between 1900 and 2200 (ItemInput), so an array holds their counts.
-        private const int FirstYear = 1900;
-        private readonly int[] _years = new int[301];
-        private readonly int[] _themes = new int[s.Themes.Count];
-        private readonly int[] _agencies = new int[s.Agencies.Count];
-        private readonly int[] _places = new int[s.Places.Count];
-        private readonly int[] _languages = new int[s.Languages.Count];
+        private readonly int[] _slots = new int[LibraryCatalog.Slots.Size(s)];
 
-        public void Add(LibraryCatalog.Entry e)
+        public void Add(ReadOnlySpan<int> slots)
         {
-            _kinds[(int)e.Kind]++;
-            _years[Math.Clamp(e.PublishedOn.Year - FirstYear, 0, 300)]++;
-            foreach (var t in e.Themes) _themes[t]++;
-            foreach (var a in e.Agencies) _agencies[a]++;
-            foreach (var p in e.Places) _places[p]++;
-            foreach (var l in e.Languages) _languages[l]++;
+            foreach (var slot in slots) _slots[slot]++;
         }
 
         public void Merge(Counts other)
         {
-            for (var i = 0; i < _kinds.Length; i++) _kinds[i] += other._kinds[i];
-            for (var i = 0; i < _years.Length; i++) _years[i] += other._years[i];
-            for (var i = 0; i < _themes.Length; i++) _themes[i] += other._themes[i];
-            for (var i = 0; i < _agencies.Length; i++) _agencies[i] += other._agencies[i];
-            for (var i = 0; i < _places.Length; i++) _places[i] += other._places[i];
-            for (var i = 0; i < _languages.Length; i++) _languages[i] += other._languages[i];
+            for (var i = 0; i < _slots.Length; i++) _slots[i] += other._slots[i];
         }
 
         public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> ToFacets(LibraryCatalog.Snapshot s)
         {
             static IReadOnlyList<FacetValue> Top(IEnumerable<FacetValue> values) =>
                 values.Where(v => v.Count > 0).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+            IEnumerable<FacetValue> Of(LibraryCatalog.Vocabulary v, int dimension) =>
+                Enumerable.Range(0, v.Count).Select(id => new FacetValue(v[id], _slots[LibraryCatalog.Slots.Of(dimension, id)]));
             return new Dictionary<string, IReadOnlyList<FacetValue>>
             {
-                ["kind"] = Top(Enum.GetValues<ItemKind>().Select(k => new FacetValue(Infrastructure.Codes.Of(k), _kinds[(int)k]))),
-                ["theme"] = Top(_themes.Select((c, i) => new FacetValue(s.Themes[i], c))),
-                ["agency"] = Top(_agencies.Select((c, i) => new FacetValue(s.Agencies[i], c))),
+                ["kind"] = Top(Enum.GetValues<ItemKind>().Select(k => new FacetValue(Infrastructure.Codes.Of(k), _slots[LibraryCatalog.Slots.Kind(k)]))),
+                ["theme"] = Top(Of(s.Themes, LibraryCatalog.Slots.Theme)),
+                ["agency"] = Top(Of(s.Agencies, LibraryCatalog.Slots.Agency)),
                 // Years read best newest first, not by count.
-                ["year"] = Enumerable.Range(0, _years.Length).Reverse().Where(i => _years[i] > 0)
-                    .Select(i => new FacetValue((FirstYear + i).ToString(System.Globalization.CultureInfo.InvariantCulture), _years[i])).ToList(),
-                ["language"] = Top(_languages.Select((c, i) => new FacetValue(s.Languages[i], c))),
-                ["place"] = Top(_places.Select((c, i) => new FacetValue(s.Places[i], c))),
+                ["year"] = Enumerable.Range(LibraryCatalog.Slots.FirstYear, LibraryCatalog.Slots.Years).Reverse()
+                    .Select(y => new FacetValue(y.ToString(System.Globalization.CultureInfo.InvariantCulture), _slots[LibraryCatalog.Slots.Year(y)]))
+                    .Where(v => v.Count > 0).ToList(),
+                ["language"] = Top(Of(s.Languages, LibraryCatalog.Slots.Language)),
+                ["place"] = Top(Of(s.Places, LibraryCatalog.Slots.Place)),
             };
         }
     }

@@ -50,7 +50,59 @@ public sealed class LibraryCatalog
         List<string> Themes, List<string> Agencies, List<string> Places, List<string> Languages);
 
     /// <summary>Facet values of one document, as small integers into the snapshot's vocabularies.</summary>
-    public sealed record Entry(int ItemId, ItemKind Kind, DateOnly PublishedOn, int[] Themes, int[] Agencies, int[] Places, int[] Languages, string[] TitleKeys);
+    /// <remarks>A class, not a record: a <c>with</c> copy would carry the <see cref="Slots"/> of the original.</remarks>
+    public sealed class Entry(int itemId, ItemKind kind, DateOnly publishedOn, int[] themes, int[] agencies, int[] places, int[] languages, string[] titleKeys)
+    {
+        public int ItemId => itemId;
+        public ItemKind Kind => kind;
+        public DateOnly PublishedOn => publishedOn;
+        public int[] Themes => themes;
+        public int[] Agencies => agencies;
+        public int[] Places => places;
+        public int[] Languages => languages;
+        public string[] TitleKeys => titleKeys;
+
+        /// <summary>Every facet counter this item adds one to (see <see cref="Slots"/>).</summary>
+        public int[] Slots { get; } = LibraryCatalog.Slots.For(kind, publishedOn, themes, agencies, places, languages);
+    }
+
+    /// <summary>
+    /// Where each facet value is counted in one flat array of counters: kinds, then years, then the vocabulary ids
+    /// of the four coded dimensions interleaved (id × 4 + dimension), so a position never moves when a vocabulary
+    /// grows and entries made for an older snapshot stay valid. A search adds an item to its counts by walking one
+    /// array instead of four (broad queries count tens of thousands of items).
+    /// </summary>
+    public static class Slots
+    {
+        public const int Theme = 0, Agency = 1, Place = 2, Language = 3;
+        private const int Dimensions = 4;
+
+        private static readonly int Kinds = Enum.GetValues<ItemKind>().Length;
+        /// <summary>Publication years are checked to lie between 1900 and 2200 (ItemInput).</summary>
+        public const int FirstYear = 1900, Years = 301;
+        private static readonly int Coded = Kinds + Years;
+
+        public static int Kind(ItemKind kind) => (int)kind;
+        public static int Year(int year) => Kinds + Math.Clamp(year - FirstYear, 0, Years - 1);
+        public static int Of(int dimension, int id) => Coded + id * Dimensions + dimension;
+
+        /// <summary>Counters needed for every value of a snapshot's vocabularies.</summary>
+        public static int Size(Snapshot s) =>
+            Coded + Dimensions * Math.Max(Math.Max(s.Themes.Count, s.Agencies.Count), Math.Max(s.Places.Count, s.Languages.Count));
+
+        public static int[] For(ItemKind kind, DateOnly publishedOn, int[] themes, int[] agencies, int[] places, int[] languages)
+        {
+            var slots = new int[2 + themes.Length + agencies.Length + places.Length + languages.Length];
+            slots[0] = Kind(kind);
+            slots[1] = Year(publishedOn.Year);
+            var i = 2;
+            foreach (var id in themes) slots[i++] = Of(Theme, id);
+            foreach (var id in agencies) slots[i++] = Of(Agency, id);
+            foreach (var id in places) slots[i++] = Of(Place, id);
+            foreach (var id in languages) slots[i++] = Of(Language, id);
+            return slots;
+        }
+    }
 
     /// <summary>The dimensions a search can be narrowed by, in display order.</summary>
     public static readonly string[] Dimensions = ["kind", "theme", "agency", "year", "language", "place"];
@@ -76,9 +128,34 @@ public sealed class LibraryCatalog
             // Item ids are dense, so an array finds a match's entry faster than the dictionary.
             _byId = new Entry?[entries.Count == 0 ? 0 : entries.Keys.Max() + 1];
             foreach (var e in entries.Values) _byId[e.ItemId] = e;
+            // The same facts laid out flat by item id, for the scan of every match: matches come in id order, so
+            // the scan reads these arrays front to back instead of chasing one object per item across the heap.
+            SlotStart = new int[_byId.Length + 1];
+            Days = new int[_byId.Length];
+            var data = new List<int>(entries.Count * 12);
+            for (var id = 0; id < _byId.Length; id++)
+            {
+                SlotStart[id] = data.Count;
+                if (_byId[id] is not { } e) continue;
+                data.AddRange(e.Slots);
+                Days[id] = e.PublishedOn.DayNumber;
+            }
+            SlotStart[_byId.Length] = data.Count;
+            SlotData = [.. data];
         }
 
         private readonly Entry?[] _byId;
+
+        /// <summary>Item id i's facet slots are SlotData[SlotStart[i]..SlotStart[i + 1]]; empty when not visible
+        /// (a visible item always has a kind and a year).</summary>
+        public int[] SlotStart { get; }
+        public int[] SlotData { get; }
+        /// <summary>Publication day number by item id.</summary>
+        public int[] Days { get; }
+
+        /// <summary>The facet slots of a visible item; empty when the id is not a visible item.</summary>
+        public ReadOnlySpan<int> SlotsOf(int itemId) =>
+            (uint)itemId < (uint)Days.Length ? SlotData.AsSpan(SlotStart[itemId], SlotStart[itemId + 1] - SlotStart[itemId]) : default;
 
         /// <summary>The visible item with this id, or null.</summary>
         public Entry? Find(int itemId) => (uint)itemId < (uint)_byId.Length ? _byId[itemId] : null;

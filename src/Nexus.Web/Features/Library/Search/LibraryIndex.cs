@@ -20,7 +20,7 @@ public interface ILibraryIndex
     Task OptimizeAsync(Data.AppDbContext db, CancellationToken ct);
 
     /// <summary>Every visible item matching the query, with a score where higher is better.</summary>
-    Task<List<ScoredItem>> MatchAsync(Data.AppDbContext db, SearchQuery query, CancellationToken ct);
+    Task<IReadOnlyList<ScoredItem>> MatchAsync(Data.AppDbContext db, SearchQuery query, CancellationToken ct);
 }
 
 public readonly record struct ScoredItem(int ItemId, double Score);

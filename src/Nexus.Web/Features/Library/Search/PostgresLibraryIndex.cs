@@ -34,7 +34,7 @@ public sealed partial class PostgresLibraryIndex(IConfiguration config) : ILibra
     public Task OptimizeAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync("ANALYZE \"LibraryDocuments\"", ct);
 
-    public async Task<List<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct)
+    public async Task<IReadOnlyList<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct)
     {
         var tsquery = FtsSyntax.ToTsQuery(query);
         if (tsquery is null) return [];

@@ -52,7 +52,7 @@ public sealed class SqliteLibraryIndex(IConfiguration config) : ILibraryIndex
         await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"{TitleTable}\" (\"{TitleTable}\") VALUES ('optimize')", ct);
     }
 
-    public async Task<List<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct)
+    public async Task<IReadOnlyList<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct)
     {
         var match = FtsSyntax.ToFts5(query);
         if (match is null) return [];
@@ -63,19 +63,25 @@ public sealed class SqliteLibraryIndex(IConfiguration config) : ILibraryIndex
         try
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            // Every match, without scores: this is what the total and the facets need, and it is cheap.
-            var ids = new List<int>();
-            await ReadAsync(connection, transaction, $"SELECT rowid FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", match,
-                r => ids.Add(r.GetInt32(0)), ct);
+            // Every match, without scores: this is what the total and the facets need. The ids come back as one
+            // comma-separated value: FTS5 finds 50,000 matches in about 4 ms, but stepping through them one row at a
+            // time from .NET costs as much again.
+            var all = await ScalarAsync(connection, transaction,
+                $"SELECT group_concat(rowid) FROM \"{Table}\" WHERE \"{Table}\" MATCH $q", match, ct);
+            var ids = ParseIds(all as string);
             // bm25() costs about five times the match itself per row. For broad queries it is computed only for the
             // items matching in their title; the others rank after them, newest first. See LibraryRanking.
-            var scores = new Dictionary<int, double>();
-            var sql = LibraryRanking.TitleOnly(ids.Count, _maxScored)
+            var sql = LibraryRanking.TitleOnly(ids.Length, _maxScored)
                 ? $"SELECT rowid, bm25(\"{TitleTable}\") FROM \"{TitleTable}\" WHERE \"{TitleTable}\" MATCH $q"
                 : $"SELECT rowid, {Rank} FROM \"{Table}\" WHERE \"{Table}\" MATCH $q";
+            var result = new ScoredItem[ids.Length];
+            for (var i = 0; i < ids.Length; i++) result[i] = new ScoredItem(ids[i], LibraryRanking.Unscored);
             // bm25() is negative, lower is better; flipped so that higher is better on both providers.
-            await ReadAsync(connection, transaction, sql, match, r => scores[r.GetInt32(0)] = -r.GetDouble(1), ct);
-            return ids.Select(id => new ScoredItem(id, scores.TryGetValue(id, out var s) ? s : LibraryRanking.Unscored)).ToList();
+            await ReadAsync(connection, transaction, sql, match, r =>
+            {
+                if (Array.BinarySearch(ids, r.GetInt32(0)) is var at and >= 0) result[at] = new ScoredItem(ids[at], -r.GetDouble(1));
+            }, ct);
+            return result;
         }
         finally
         {
@@ -83,19 +89,55 @@ public sealed class SqliteLibraryIndex(IConfiguration config) : ILibraryIndex
         }
     }
 
+    /// <summary>The ids of a group_concat(rowid), sorted (FTS5 yields rowids in order, but SQL does not promise it).</summary>
+    internal static int[] ParseIds(string? list)
+    {
+        if (string.IsNullOrEmpty(list)) return [];
+        var ids = new List<int>(list.Length / 6 + 1);
+        var value = 0;
+        var sorted = true;
+        foreach (var c in list)
+        {
+            if (c == ',') { Add(value); value = 0; }
+            else value = value * 10 + (c - '0');
+        }
+        Add(value);
+        void Add(int id)
+        {
+            if (ids.Count > 0 && ids[^1] >= id) sorted = false;
+            ids.Add(id);
+        }
+        var result = ids.ToArray();
+        if (!sorted) Array.Sort(result);
+        return result;
+    }
+
+    private static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
+        string sql, string match, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, transaction, sql, match);
+        return await cmd.ExecuteScalarAsync(ct);
+    }
+
     private static async Task ReadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
         string sql, string match, Action<System.Data.Common.DbDataReader> row, CancellationToken ct)
     {
-        await using var cmd = connection.CreateCommand();
+        await using var cmd = Command(connection, transaction, sql, match);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        // Microsoft.Data.Sqlite reads synchronously in any case; ReadAsync would only add a task per row.
+        while (reader.Read()) row(reader);
+    }
+
+    private static System.Data.Common.DbCommand Command(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
+        string sql, string match)
+    {
+        var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = transaction;
         var p = cmd.CreateParameter();
         p.ParameterName = "$q";
         p.Value = match;
         cmd.Parameters.Add(p);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        // Microsoft.Data.Sqlite reads synchronously in any case; ReadAsync would only add a task per row, and a
-        // broad query reads tens of thousands of rows.
-        while (reader.Read()) row(reader);
+        return cmd;
     }
 }
