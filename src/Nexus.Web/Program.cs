@@ -2,6 +2,7 @@ using Nexus.Web;
 using Nexus.Web.Data;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Calendar;
+using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Events;
 using Nexus.Web.Features.Library;
 using Nexus.Web.Features.Library.Citations;
@@ -29,6 +30,7 @@ builder.Services.AddEvents();
 builder.Services.AddRegistrations();
 builder.Services.AddLibrary(builder.Configuration);
 builder.Services.AddLibraryImport();
+builder.Services.AddDataPortal();
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Accounts.Tokens;
 using Nexus.Web.Features.Agencies;
+using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Events;
 using Nexus.Web.Features.Library;
 using Nexus.Web.Features.Registrations;
@@ -38,6 +39,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<LibraryTheme> LibraryThemes => Set<LibraryTheme>();
     public DbSet<LibraryDocument> LibraryDocuments => Set<LibraryDocument>();
     public DbSet<LibraryState> LibraryState => Set<LibraryState>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<AreaMember> AreaMembers => Set<AreaMember>();
+    public DbSet<DataRelease> DataReleases => Set<DataRelease>();
+    public DbSet<Observation> Observations => Set<Observation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -163,6 +168,7 @@ public abstract class AppDbContext(DbContextOptions options)
         });
 
         LibraryModel.Configure(b);
+        DataModel.Configure(b);
 
         b.Entity<AppUser>(e =>
         {

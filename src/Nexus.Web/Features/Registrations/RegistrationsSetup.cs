@@ -12,7 +12,7 @@ public static class RegistrationsSetup
         services.AddSingleton(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
-            var sqlite = Data.DatabaseSetup.Provider(config) == Data.DatabaseProvider.Sqlite;
+            var sqlite = Nexus.Web.Data.DatabaseSetup.Provider(config) == Nexus.Web.Data.DatabaseProvider.Sqlite;
             return new SeatGate(config.GetValue("Nexus:SeatConcurrency", sqlite ? 1 : 16));
         });
         services.AddScoped<RegistrationEmails>();

@@ -28,6 +28,7 @@ public static class CommandLine
         root.Subcommands.Add(AccountCommands.Users(services));
         root.Subcommands.Add(AccountCommands.Tokens(services));
         root.Subcommands.Add(Features.Library.LibraryCommands.Create(services));
+        root.Subcommands.Add(Features.Data.DataCommands.Create(services));
         if (args is ["help"]) args = ["--help"];
         var parsed = root.Parse(args);
         try

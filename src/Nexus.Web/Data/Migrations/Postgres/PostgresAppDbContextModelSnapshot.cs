@@ -462,6 +462,181 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Nexus.Web.Features.Data.Area", b =>
+                {
+                    b.Property<int>("Code")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Iso2")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Iso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Ldc")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Lldc")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ParentCode")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Sids")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Iso3");
+
+                    b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Data.AreaMember", b =>
+                {
+                    b.Property<int>("GroupCode")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupCode", "MemberCode");
+
+                    b.HasIndex("MemberCode");
+
+                    b.ToTable("AreaMembers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Data.DataRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Areas")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Current")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("EditionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("Dataset", "Current");
+
+                    b.ToTable("DataReleases");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
+                {
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Counterpart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Year");
+
+                    b.HasIndex("ReleaseId", "Indicator", "Counterpart");
+
+                    b.ToTable("Observations");
+                });
+
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1469,6 +1644,15 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Data.DataRelease", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>

@@ -447,6 +447,179 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Nexus.Web.Features.Data.Area", b =>
+                {
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Iso2")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Ldc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Lldc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sids")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Iso3");
+
+                    b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Data.AreaMember", b =>
+                {
+                    b.Property<int>("GroupCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupCode", "MemberCode");
+
+                    b.HasIndex("MemberCode");
+
+                    b.ToTable("AreaMembers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Data.DataRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Areas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Current")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Edition")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EditionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("Dataset", "Current");
+
+                    b.ToTable("DataReleases");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
+                {
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Counterpart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Year");
+
+                    b.HasIndex("ReleaseId", "Indicator", "Counterpart");
+
+                    b.ToTable("Observations");
+                });
+
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1418,6 +1591,15 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Data.DataRelease", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>

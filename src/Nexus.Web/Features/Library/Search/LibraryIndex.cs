@@ -1,3 +1,4 @@
+using Nexus.Web.Data;
 using System.Text;
 
 namespace Nexus.Web.Features.Library.Search;
@@ -11,16 +12,16 @@ namespace Nexus.Web.Features.Library.Search;
 public interface ILibraryIndex
 {
     /// <summary>Replaces the indexed text of one item.</summary>
-    Task WriteAsync(Data.AppDbContext db, int itemId, IndexedText text, CancellationToken ct);
+    Task WriteAsync(AppDbContext db, int itemId, IndexedText text, CancellationToken ct);
 
     /// <summary>Removes an item from the index (it stays as an invisible document).</summary>
-    Task RemoveAsync(Data.AppDbContext db, int itemId, CancellationToken ct);
+    Task RemoveAsync(AppDbContext db, int itemId, CancellationToken ct);
 
     /// <summary>Compacts the index after many writes (FTS5 segment merge, PostgreSQL statistics).</summary>
-    Task OptimizeAsync(Data.AppDbContext db, CancellationToken ct);
+    Task OptimizeAsync(AppDbContext db, CancellationToken ct);
 
     /// <summary>Every visible item matching the query, with a score where higher is better.</summary>
-    Task<IReadOnlyList<ScoredItem>> MatchAsync(Data.AppDbContext db, SearchQuery query, CancellationToken ct);
+    Task<IReadOnlyList<ScoredItem>> MatchAsync(AppDbContext db, SearchQuery query, CancellationToken ct);
 }
 
 public readonly record struct ScoredItem(int ItemId, double Score);

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Nexus.Web.Data;
+using Nexus.Web.Features.Data.Import;
+using Nexus.Web.Infrastructure.Cli;
+
+namespace Nexus.Web.Features.Data;
+
+public static class DataCommands
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var data = new Command("data", "Official migration and remittance statistics.");
+
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Files as published (UN DESA, World Bank / KNOMAD, UN M49).", Arity = ArgumentArity.OneOrMore };
+        var import = new Command("import", "Import official data files, each as one release (all or nothing; the same file twice changes nothing).") { files };
+        import.SetAction(async (parse, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
+            var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+            var max = config.GetValue("Nexus:Data:MaxImportBytes", DataFile.DefaultMaxBytes);
+            var failed = 0;
+            foreach (var f in parse.GetValue(files)!)
+            {
+                var importer = scope.ServiceProvider.GetRequiredService<DataImporter>();
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    if (!f.Exists) throw new DataImportException("No such file.");
+                    await using var stream = f.OpenRead();
+                    var file = await DataFile.OpenAsync(stream, f.Name, max, ct);
+                    var progress = new ConsoleProgress(f.Name);
+                    var result = await importer.ImportAsync(file, "command line", progress, ct);
+                    progress.Done();
+                    var r = result.Release;
+                    Console.WriteLine(result.Unchanged
+                        ? $"{f.Name}: unchanged, already imported as release {r.Id} ({r.Dataset} {r.Edition}) on {r.ImportedAt:yyyy-MM-dd HH:mm} UTC."
+                        : $"{f.Name}: release {r.Id}, {result.Format}, edition {r.Edition}: {r.Observations} figures for {r.Areas} areas in {clock.Elapsed.TotalSeconds:0.00} s{(r.Current ? "" : " (an older edition: not current)")}.");
+                    if (!result.Unchanged && r.Notes.Length > 0) Console.WriteLine("  " + r.Notes.Replace("\n", "\n  "));
+                }
+                catch (DataImportException e)
+                {
+                    failed++;
+                    await Console.Error.WriteLineAsync($"{f.Name}: not imported: {e.Message}");
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        });
+        data.Subcommands.Add(import);
+        return data;
+    }
+
+    /// <summary>Progress on one terminal line, at most a few times a second.</summary>
+    private sealed class ConsoleProgress(string name) : IProgress<ImportProgress>
+    {
+        private readonly Stopwatch _since = Stopwatch.StartNew();
+        private bool _shown;
+
+        public void Report(ImportProgress value)
+        {
+            if (_since.ElapsedMilliseconds < 250 && value.Done != value.Total) return;
+            _since.Restart();
+            if (Console.IsErrorRedirected) return;
+            Console.Error.Write(value.Total > 0 ? $"\r{name}: {value.Step} {value.Done:N0}/{value.Total:N0}   " : $"\r{name}: {value.Step}   ");
+            _shown = true;
+        }
+
+        public void Done()
+        {
+            if (_shown) Console.Error.WriteLine();
+        }
+    }
+}

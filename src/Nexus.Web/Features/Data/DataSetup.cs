@@ -1,0 +1,15 @@
+using Nexus.Web.Features.Data.Areas;
+using Nexus.Web.Features.Data.Import;
+
+namespace Nexus.Web.Features.Data;
+
+public static class DataSetup
+{
+    public static IServiceCollection AddDataPortal(this IServiceCollection services)
+    {
+        // Formats are tried in this order; each recognises its own layout by sheet names and headers.
+        services.AddSingleton<IDataFormat, M49Format>();
+        services.AddScoped<DataImporter>();
+        return services;
+    }
+}
