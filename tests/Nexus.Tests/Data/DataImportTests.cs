@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Web.Data;
+using Nexus.Web.Features.Data;
+using Nexus.Web.Features.Data.Import;
+
+namespace Nexus.Tests.Data;
+
+/// <summary>Releases: all or nothing, the same file twice changes nothing, the latest edition is current.</summary>
+public abstract class DataImportTests(AppFixture fixture)
+{
+    private const string Destination2020 = "undesa/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx";
+    private const string Totals2019 = "undesa/UN_MigrantStockTotal_2019.xlsx";
+
+    private AppFactory App => fixture.App;
+
+    private async Task<T> Db<T>(Func<AppDbContext, Task<T>> read)
+    {
+        await using var scope = App.Scope();
+        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    private Task<(int Releases, int Observations, double Checksum)> State() => Db(async db => (
+        await db.DataReleases.CountAsync(),
+        await db.Observations.CountAsync(),
+        await db.Observations.SumAsync(o => o.Value)));
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_changes_nothing()
+    {
+        var first = await DataImports.OfficialAsync(App, Destination2020);
+        var before = await State();
+
+        var again = await DataImports.OfficialAsync(App, Destination2020);
+
+        Assert.True(again.Unchanged);
+        Assert.Equal(first.Release.Id, again.Release.Id);
+        Assert.Equal(before, await State());
+    }
+
+    [Fact]
+    public async Task An_import_that_fails_midway_leaves_the_previous_state_intact()
+    {
+        await DataImports.OfficialAsync(App, DataImports.M49);
+        var before = await State();
+        var bytes = await File.ReadAllBytesAsync(OfficialFiles.Path(Totals2019));
+        var written = 0;
+
+        // The failure comes after the release row and the first batch of figures are written, inside the transaction.
+        var e = await Assert.ThrowsAsync<IOException>(() => DataImports.BytesAsync(App, bytes, "totals.xlsx",
+            importer => importer.AfterBatch = done => { written = done; throw new IOException("disk gone"); }));
+
+        Assert.Equal("disk gone", e.Message);
+        Assert.True(written >= ObservationWriter.Batch, $"failed after {written} figures");
+        Assert.Equal(before, await State());
+        // And the same file imports cleanly afterwards: nothing half-written blocks it.
+        var retry = await DataImports.BytesAsync(App, bytes, "totals.xlsx");
+        Assert.False(retry.Unchanged);
+        Assert.True(retry.Release.Observations > ObservationWriter.Batch);
+    }
+
+    [Fact]
+    public async Task A_newer_edition_becomes_current_and_the_older_stays_queryable()
+    {
+        var older = await DataImports.OfficialAsync(App, Totals2019);
+        var newer = await DataImports.OfficialAsync(App, Destination2020);
+
+        var releases = await Db(db => db.DataReleases.Where(r => r.Dataset == Datasets.UndesaDestination).ToListAsync());
+        Assert.True(releases.Single(r => r.Id == newer.Release.Id).Current);
+        Assert.False(releases.Single(r => r.Id == older.Release.Id).Current);
+        Assert.Equal("2019", releases.Single(r => r.Id == older.Release.Id).Edition);
+        Assert.True(await Db(db => db.Observations.AnyAsync(o => o.ReleaseId == older.Release.Id && o.Indicator == Indicators.MigrantStock)));
+
+    }
+
+    [Fact]
+    public async Task A_file_of_an_unknown_layout_is_refused_and_stores_nothing()
+    {
+        await DataImports.OfficialAsync(App, DataImports.M49);
+        var before = await State();
+        var e = await Assert.ThrowsAsync<DataImportException>(() =>
+            DataImports.BytesAsync(App, "country;value\nFrance;1\n"u8.ToArray(), "unknown.csv"));
+        Assert.Contains("does not recognise", e.Message);
+        Assert.Equal(before, await State());
+    }
+}
+
+public sealed class SqliteDataImportTests(SqliteApp app) : DataImportTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresDataImportTests(PostgresApp app) : DataImportTests(app), IClassFixture<PostgresApp>;
