@@ -48,6 +48,7 @@ app.MapOai();
 app.MapLibraryImport();
 app.MapCitations();
 app.MapLibraryFeeds();
+app.MapDataApi();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

@@ -86,6 +86,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:Nexus"] = ConnectionString,
             ["Nexus:DemoData"] = "false",
+            // Data tests import what they need; the shipped extracts would add seconds to every app the suite starts.
+            ["Nexus:Data:ShippedExtracts"] = "false",
             ["Nexus:DataDirectory"] = _dataDirectory,
             ["Nexus:Email:SenderDisabled"] = "true",
             ["Nexus:BackgroundJobsDisabled"] = "true",

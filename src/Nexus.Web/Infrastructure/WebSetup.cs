@@ -145,6 +145,9 @@ public static class WebSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (options.MigrateOnStart) await DatabaseSetup.MigrateAsync(db);
+        if (app.Configuration.GetValue("Nexus:Data:ShippedExtracts", true)
+            && await Features.Data.Extracts.ShippedExtracts.LoadIfEmptyAsync(scope.ServiceProvider) is var loaded and > 0)
+            startLog.LogInformation("Data portal filled from {Count} shipped extracts of the official files.", loaded);
         if (options.DemoData && await DemoData.SeedAsync(scope.ServiceProvider))
         {
             var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nexus");

@@ -48,6 +48,17 @@ public static class DataCommands
             return failed == 0 ? 0 : 1;
         });
         data.Subcommands.Add(import);
+
+        var folder = new Option<DirectoryInfo>("--out") { Description = "Folder to write to.", Required = true };
+        var extract = new Command("extract", "Write the figures of every current release, and the areas, as Nexus extracts (.csv.gz) for shipping.") { folder };
+        extract.SetAction(async (parse, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var written = await Extracts.DataExtract.WriteAllAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), parse.GetValue(folder)!.FullName, ct);
+            foreach (var path in written) Console.WriteLine($"{path}: {new FileInfo(path).Length / 1024.0:0.0} kB");
+            return 0;
+        });
+        data.Subcommands.Add(extract);
         return data;
     }
 

@@ -8,8 +8,10 @@ public static class DataSetup
     public static IServiceCollection AddDataPortal(this IServiceCollection services)
     {
         // Formats are tried in this order; each recognises its own layout by sheet names and headers.
+        services.AddSingleton<IDataFormat, Extracts.NexusExtractFormat>();
         services.AddSingleton<IDataFormat, M49Format>();
         services.AddScoped<DataImporter>();
+        services.AddSingleton<DataStore>();
         return services;
     }
 }

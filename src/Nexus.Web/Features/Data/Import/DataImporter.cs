@@ -16,7 +16,7 @@ public sealed record ImportResult(DataRelease Release, bool Unchanged, string Fo
 /// transaction, so an error or a crash at any point leaves the database as it was. The same file twice (by SHA-256)
 /// is recognised and changes nothing. A newer edition of a dataset becomes current; older ones stay queryable.
 /// </summary>
-public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> formats, TimeProvider clock)
+public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> formats, TimeProvider clock, DataStore store)
 {
     /// <summary>For tests: called after each batch of figures is written, inside the transaction.</summary>
     internal Action<int>? AfterBatch { get; set; }
@@ -74,6 +74,7 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             await tx.CommitAsync(ct);
             return release;
         });
+        store.Invalidate();
         release.Current = await db.DataReleases.Where(r => r.Id == release.Id).Select(r => r.Current).SingleAsync(ct);
         return new ImportResult(release, false, format.Name);
     }
