@@ -3,6 +3,7 @@ using Nexus.Web.Data;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Calendar;
 using Nexus.Web.Features.Data;
+using Nexus.Web.Features.Data.Downloads;
 using Nexus.Web.Features.Events;
 using Nexus.Web.Features.Library;
 using Nexus.Web.Features.Library.Citations;
@@ -49,6 +50,7 @@ app.MapLibraryImport();
 app.MapCitations();
 app.MapLibraryFeeds();
 app.MapDataApi();
+app.MapDataDownloads();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

@@ -12,6 +12,7 @@ public static class DataSetup
         services.AddSingleton<IDataFormat, M49Format>();
         services.AddScoped<DataImporter>();
         services.AddSingleton<DataStore>();
+        services.AddSingleton(sp => Maps.WorldMap.Load(sp.GetRequiredService<IWebHostEnvironment>()));
         return services;
     }
 }
