@@ -33,8 +33,11 @@ public static class DataDownloads
         string? sex, string? year, string? format, DataStore store, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var ind = Indicators.Find(indicator);
-        if (ind is null) errors.Add("indicator", "Choose one of: {0}.", string.Join(", ", Indicators.All.Select(i => i.Id)));
+        // One indicator, or several separated by commas (a chart of remittances received and sent).
+        var asked = (indicator ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(20).ToList();
+        var inds = asked.Select(Indicators.Find).ToList();
+        if (inds.Count == 0 || inds.Any(i => i is null)) errors.Add("indicator", "Choose one or more of: {0}.", string.Join(", ", Indicators.All.Select(i => i.Id)));
+        var ind = inds.FirstOrDefault();
         var fmt = DownloadFormat.Csv;
         if (!string.IsNullOrWhiteSpace(format) && !Codes.TryParse(format, out fmt)) errors.Add("format", "Choose one of: csv, xlsx, json, sdmx-csv.");
         Sex? s = null;
@@ -45,9 +48,9 @@ public static class DataDownloads
         var a = Find(data, "area", area, errors);
         var c = Find(data, "counterpart", counterpart, errors);
         if (errors.Any || ind is null) return TypedResults.ValidationProblem(errors.ToDictionary());
-        var rows = Rows(data, ind, a, c, s, y).ToList();
+        var rows = inds.SelectMany(i => Rows(data, i!, a, c, s, y)).ToList();
         if (rows.Count == 0) return TypedResults.NotFound();
-        var name = $"nexus-{ind.Id}{(a is null ? "" : "-" + (a.Iso3 ?? a.Code.ToString(CultureInfo.InvariantCulture)).ToLowerInvariant())}";
+        var name = $"nexus-{string.Join('-', inds.Select(i => i!.Id))}{(a is null ? "" : "-" + (a.Iso3 ?? a.Code.ToString(CultureInfo.InvariantCulture)).ToLowerInvariant())}";
         var source = data.Source(ind);
         return fmt switch
         {
