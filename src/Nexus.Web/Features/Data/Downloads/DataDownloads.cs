@@ -45,10 +45,13 @@ public static class DataDownloads
         int? y = null;
         if (!string.IsNullOrWhiteSpace(year)) { if (int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && yy is > 1800 and < 2200) y = yy; else errors.Add("year", "Give a year, e.g. 2020."); }
         var data = await store.CurrentAsync(ct);
-        var a = Find(data, "area", area, errors);
+        // One area, several separated by commas (a comparison), or none for every area.
+        var areas = (area ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(20)
+            .Select(text => Find(data, "area", text, errors)).OfType<Area>().ToList();
+        var a = areas.Count == 1 ? areas[0] : null;
         var c = Find(data, "counterpart", counterpart, errors);
         if (errors.Any || ind is null) return TypedResults.ValidationProblem(errors.ToDictionary());
-        var rows = inds.SelectMany(i => Rows(data, i!, a, c, s, y)).ToList();
+        var rows = inds.SelectMany(i => areas.Count == 0 ? Rows(data, i!, null, c, s, y) : areas.SelectMany(x => Rows(data, i!, x, c, s, y))).ToList();
         if (rows.Count == 0) return TypedResults.NotFound();
         var name = $"nexus-{string.Join('-', inds.Select(i => i!.Id))}{(a is null ? "" : "-" + (a.Iso3 ?? a.Code.ToString(CultureInfo.InvariantCulture)).ToLowerInvariant())}";
         var source = data.Source(ind);

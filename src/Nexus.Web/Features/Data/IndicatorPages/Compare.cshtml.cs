@@ -36,6 +36,6 @@ public class CompareModel(DataStore store) : PageModel
         var rows = years.Select(y => (IReadOnlyList<string>)[y.ToString(CultureInfo.InvariantCulture),
             .. lines.Select(l => l.Points.FirstOrDefault(p => p.Year == y) is { Year: > 0 } p ? DataFormat.Flagged(p.Value, Indicator.Unit, p.Flag) : "–")]).ToList();
         Chart = new ChartView("compare", title, SvgChart.Lines(title, Indicator.Unit, lines), ["Year", .. lines.Select(l => l.Label)], rows,
-            $"indicator={Indicator.Id}&sex=total", Data.Source(Indicator));
+            $"indicator={Indicator.Id}&sex=total&area={string.Join(',', Areas.Select(a => a.Code))}", Data.Source(Indicator));
     }
 }
