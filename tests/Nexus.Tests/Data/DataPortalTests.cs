@@ -83,7 +83,7 @@ public class DataPortalTests(DataPortalFixture fixture) : IClassFixture<DataPort
     [Fact]
     public async Task A_bilateral_series_needs_its_counterpart()
     {
-        (await _client.GetAsync("/api/v1/data/series?indicator=migrant-stock-bilateral&area=USA", Ct)).AssertProblemAsync(400, "counterpart").Wait(Ct);
+        await (await _client.GetAsync("/api/v1/data/series?indicator=migrant-stock-bilateral&area=USA", Ct)).AssertProblemAsync(400, "counterpart");
         var mexicans = await (await _client.GetAsync("/api/v1/data/series?indicator=migrant-stock-bilateral&area=USA&counterpart=MEX", Ct)).JsonAsync();
         Assert.Equal(484, (int)mexicans["counterpart"]!["code"]!);
         Assert.Equal((await Stored(Indicators.MigrantStockBilateral, 840, Sex.Total, 484)).Single().Value, (double)mexicans["points"]![0]!["value"]!);

@@ -10,6 +10,9 @@ public static class DataSetup
         // Formats are tried in this order; each recognises its own layout by sheet names and headers.
         services.AddSingleton<IDataFormat, Extracts.NexusExtractFormat>();
         services.AddSingleton<IDataFormat, M49Format>();
+        services.AddSingleton<IDataFormat, WorldBank.KnomadFlowsFormat>();
+        services.AddSingleton<IDataFormat, WorldBank.KnomadBilateralFormat>();
+        services.AddSingleton<IDataFormat, WorldBank.WdiCsvFormat>();
         services.AddScoped<DataImporter>();
         services.AddSingleton<DataStore>();
         services.AddSingleton(sp => Maps.WorldMap.Load(sp.GetRequiredService<IWebHostEnvironment>()));

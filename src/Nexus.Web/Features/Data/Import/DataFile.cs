@@ -88,6 +88,9 @@ public sealed class DataFile
     private readonly byte[] _bytes;
     private List<Sheet>? _sheets;
 
+    // ExcelDataReader asks for code page 1252 on every workbook, which .NET only has once this provider is registered.
+    static DataFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     private DataFile(string name, byte[] bytes, DataFileKind kind, string? sha256 = null)
     {
         Name = name;
@@ -243,7 +246,12 @@ public sealed class DataFile
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         var delimiter = GuessDelimiter(text);
         using var parser = new CsvHelper.CsvParser(new StringReader(text),
-            new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null, DetectColumnCountChanges = false });
+            new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                Delimiter = delimiter, BadDataFound = null, DetectColumnCountChanges = false,
+                // Blank lines stay rows, so that row numbers in messages are the file's line numbers.
+                IgnoreBlankLines = false,
+            });
         var rows = new List<object?[]>();
         try
         {
