@@ -127,7 +127,7 @@ public class DataPortalTests(DataPortalFixture fixture) : IClassFixture<DataPort
     [InlineData("840' OR '1'='1")]
     [InlineData("../../etc/passwd")]
     [InlineData("%00")]
-    [InlineData("\u202E\u0000\uFFFF")]
+    [InlineData("\u202E\uFFFF")]
     [InlineData("ñ̃̃̃̃̃̃")]
     public async Task Hostile_areas_never_cause_a_server_error(string area)
     {

@@ -13,6 +13,11 @@ public static class DataSetup
         services.AddSingleton<IDataFormat, WorldBank.KnomadFlowsFormat>();
         services.AddSingleton<IDataFormat, WorldBank.KnomadBilateralFormat>();
         services.AddSingleton<IDataFormat, WorldBank.WdiCsvFormat>();
+        services.AddSingleton<IDataFormat, Undesa.UndesaAggregatesFormat>();
+        services.AddSingleton<IDataFormat, Undesa.UndesaBilateralLongFormat>();
+        services.AddSingleton<IDataFormat, Undesa.UndesaBilateralMatrixFormat>();
+        services.AddSingleton<IDataFormat, Undesa.UndesaOriginFormat>();
+        services.AddSingleton<IDataFormat, Undesa.UndesaDestinationFormat>();
         services.AddScoped<DataImporter>();
         services.AddSingleton<DataStore>();
         services.AddSingleton(sp => Maps.WorldMap.Load(sp.GetRequiredService<IWebHostEnvironment>()));

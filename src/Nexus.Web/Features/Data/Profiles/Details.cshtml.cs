@@ -26,12 +26,13 @@ public class DetailsModel(DataStore store, AppDbContext db) : PageModel
     public List<(string Title, string Url)> LibraryItems { get; } = [];
     public List<(string Title, string Url)> Events { get; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string area, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         var data = await store.CurrentAsync(ct);
-        if (data.Areas.Find(area) is not { } a) return NotFound();
+        // The route value is "code", not "area": MVC reserves "area" for its own areas.
+        if (data.Areas.Find(code) is not { } a) return NotFound();
         // One address per area: /data/areas/USA and /data/areas/united-states lead to /data/areas/840.
-        if (area != a.Code.ToString(CultureInfo.InvariantCulture)) return RedirectPermanent($"/data/areas/{a.Code}");
+        if (code != a.Code.ToString(CultureInfo.InvariantCulture)) return RedirectPermanent($"/data/areas/{a.Code}");
         Area = a;
         Parent = a.ParentCode is { } p ? data.Areas.ByCode(p) : null;
         var memberCodes = data.Members.Where(m => m.GroupCode == a.Code).Select(m => m.MemberCode).ToHashSet();
