@@ -19,6 +19,10 @@ public sealed class WorldMap
     public double Height { get; }
     public IReadOnlyList<CountryShape> Countries { get; }
 
+    /// <summary>The edge of the projected globe: countries are clipped to it, which cuts the copies of outlines
+    /// that cross the 180th meridian (see AppendRing) where the globe ends.</summary>
+    public string Outline { get; }
+
     // Equal Earth (Šavrič, Patterson and Jenny, 2018) coefficients.
     private const double A1 = 1.340264, A2 = -0.081106, A3 = 0.000893, A4 = 0.003796;
     private static readonly double M = Math.Sqrt(3) / 2;
@@ -36,20 +40,30 @@ public sealed class WorldMap
         var k = Width / (2 * MaxX);
         Height = Math.Round(2 * MaxY * k, 1);
 
-        // Arcs are quantised and delta-encoded; decode each once into projected points.
+        // Arcs are quantised and delta-encoded; decode each once into longitude and latitude.
         var arcs = root.GetProperty("arcs").EnumerateArray().Select(arc =>
         {
-            var points = new List<(double X, double Y)>();
+            var points = new List<(double Lon, double Lat)>();
             double x = 0, y = 0;
             foreach (var p in arc.EnumerateArray())
             {
                 x += p[0].GetDouble();
                 y += p[1].GetDouble();
-                var (px, py) = Project(x * sx + tx, y * sy + ty);
-                points.Add((Math.Round((px + MaxX) * k, 1), Math.Round((MaxY - py) * k, 1)));
+                points.Add((x * sx + tx, y * sy + ty));
             }
             return points;
         }).ToList();
+        (double, double) ToSvg(double lon, double lat)
+        {
+            var (px, py) = Project(lon, lat);
+            return (Math.Round((px + MaxX) * k, 1), Math.Round((MaxY - py) * k, 1));
+        }
+
+        var outline = new StringBuilder();
+        var edge = Enumerable.Range(0, 181).Select(i => (180.0, 90.0 - i))
+            .Concat(Enumerable.Range(0, 181).Select(i => (-180.0, -90.0 + i))).ToList();
+        Draw(outline, edge, ToSvg, 0);
+        Outline = outline.ToString();
 
         var shapes = new List<CountryShape>();
         foreach (var g in root.GetProperty("objects").GetProperty("countries").GetProperty("geometries").EnumerateArray())
@@ -65,27 +79,50 @@ public sealed class WorldMap
             var path = new StringBuilder();
             foreach (var polygon in polygons)
                 foreach (var ring in polygon.EnumerateArray())
-                    AppendRing(path, ring.EnumerateArray().Select(a => a.GetInt32()), arcs);
+                    AppendRing(path, ring.EnumerateArray().Select(a => a.GetInt32()), arcs, ToSvg);
             if (path.Length > 0) shapes.Add(new CountryShape(code, name, path.ToString()));
         }
         Countries = shapes;
     }
 
-    private static void AppendRing(StringBuilder path, IEnumerable<int> ring, List<List<(double X, double Y)>> arcs)
+    /// <summary>
+    /// Appends one ring. Natural Earth does not cut the few outlines that cross the 180th meridian (Russia's far
+    /// east, Fiji), so a ring's longitudes are made continuous, and a ring that then runs past ±180° is drawn twice:
+    /// as it is and shifted by 360°, each copy clipped by the map's edge.
+    /// </summary>
+    private static void AppendRing(StringBuilder path, IEnumerable<int> ring, List<List<(double Lon, double Lat)>> arcs,
+        Func<double, double, (double X, double Y)> toSvg)
+    {
+        var points = new List<(double Lon, double Lat)>();
+        foreach (var index in ring)
+            // A negative index is the one's complement of an arc to walk backwards.
+            points.AddRange(index >= 0 ? arcs[index] : Enumerable.Reverse(arcs[~index]));
+        if (points.Count == 0) return;
+        for (var i = 1; i < points.Count; i++)
+        {
+            var lon = points[i].Lon;
+            while (lon - points[i - 1].Lon > 180) lon -= 360;
+            while (lon - points[i - 1].Lon < -180) lon += 360;
+            points[i] = (lon, points[i].Lat);
+        }
+        Draw(path, points, toSvg, 0);
+        var min = points.Min(p => p.Lon);
+        var max = points.Max(p => p.Lon);
+        if (min < -180) Draw(path, points, toSvg, 360);
+        else if (max > 180) Draw(path, points, toSvg, -360);
+    }
+
+    private static void Draw(StringBuilder path, List<(double Lon, double Lat)> points, Func<double, double, (double X, double Y)> toSvg, double shift)
     {
         var first = true;
         (double, double)? last = null;
-        foreach (var index in ring)
+        foreach (var (lon, lat) in points)
         {
-            // A negative index is the one's complement of an arc to walk backwards.
-            var arc = index >= 0 ? arcs[index] : Enumerable.Reverse(arcs[~index]);
-            foreach (var p in arc)
-            {
-                if (last == p) continue;
-                path.Append(first ? 'M' : 'L').Append(p.X.ToString(CultureInfo.InvariantCulture)).Append(',').Append(p.Y.ToString(CultureInfo.InvariantCulture));
-                first = false;
-                last = p;
-            }
+            var p = toSvg(lon + shift, lat);
+            if (last == p) continue;
+            path.Append(first ? 'M' : 'L').Append(p.X.ToString(CultureInfo.InvariantCulture)).Append(',').Append(p.Y.ToString(CultureInfo.InvariantCulture));
+            first = false;
+            last = p;
         }
         if (!first) path.Append('Z');
     }
@@ -93,7 +130,7 @@ public sealed class WorldMap
     /// <summary>Equal Earth, from degrees to projection units.</summary>
     public static (double X, double Y) Project(double lon, double lat)
     {
-        var lambda = lon * Math.PI / 180;
+        var lambda = lon * Math.PI / 180; // not clamped: outlines shifted past ±180° are drawn off the map's edge
         var phi = Math.Clamp(lat, -90, 90) * Math.PI / 180;
         var theta = Math.Asin(M * Math.Sin(phi));
         var t2 = theta * theta;
