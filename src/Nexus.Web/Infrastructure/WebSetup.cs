@@ -62,6 +62,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Series/Manage", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Registrations/Manage", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Library/Manage", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Data/Manage", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Accounts/Manage");
                 o.Conventions.AuthorizeFolder("/Accounts/Admin", Policies.Administrator);
             })

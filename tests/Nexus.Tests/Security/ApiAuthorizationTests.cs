@@ -49,6 +49,9 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         "POST /api/v1/events/{id}/registrations",
         "GET /api/v1/library/search",
         "GET /api/v1/library/items/{id}",
+        "GET /api/v1/data/indicators",
+        "GET /api/v1/data/series",
+        "GET /api/v1/data/rankings",
     ];
 
     [Theory]

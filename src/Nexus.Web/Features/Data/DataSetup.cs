@@ -20,6 +20,7 @@ public static class DataSetup
         services.AddSingleton<IDataFormat, Undesa.UndesaDestinationFormat>();
         services.AddScoped<DataImporter>();
         services.AddSingleton<DataStore>();
+        services.AddSingleton<ImportJobs>();
         services.AddSingleton(sp => Maps.WorldMap.Load(sp.GetRequiredService<IWebHostEnvironment>()));
         return services;
     }
