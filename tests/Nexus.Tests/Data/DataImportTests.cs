@@ -76,6 +76,24 @@ public abstract class DataImportTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_workbook_whose_sheets_were_renamed_is_refused_and_stores_nothing()
+    {
+        await DataImports.OfficialAsync(App, DataImports.M49);
+        var before = await State();
+        // The real 2020 workbook, its "Table N" sheets renamed as a spreadsheet program's "Sheet N".
+        using var copy = new MemoryStream();
+        await using (var original = File.OpenRead(OfficialFiles.Path(Destination2020))) await original.CopyToAsync(copy);
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(copy, true))
+            foreach (var sheet in doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>())
+                if (sheet.Name!.Value!.StartsWith("Table", StringComparison.Ordinal)) sheet.Name = sheet.Name.Value.Replace("Table", "Sheet");
+
+        var e = await Assert.ThrowsAsync<DataImportException>(() => DataImports.BytesAsync(App, copy.ToArray(), "renamed.xlsx"));
+
+        Assert.Contains("does not recognise", e.Message);
+        Assert.Equal(before, await State());
+    }
+
+    [Fact]
     public async Task A_file_of_an_unknown_layout_is_refused_and_stores_nothing()
     {
         await DataImports.OfficialAsync(App, DataImports.M49);
