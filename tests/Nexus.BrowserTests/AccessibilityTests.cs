@@ -24,6 +24,7 @@ public class AccessibilityTests(NexusServer server)
             $"/events/{target.Id}/participants", "/series", "/account/sign-in", "/account/sign-up", "/error/404",
             "/library", "/library?q=migrants+crisis&kind=fact-sheet", "/library/themes", "/library/themes/economic-crisis",
             "/library/agencies/unitar", await Api.FirstLibraryItemPathAsync(server),
+            "/data", "/data/areas", "/data/areas/608", "/data/indicators", "/data/indicators/migrant-stock-share", "/data/compare",
         ];
         var failures = new List<string>();
         foreach (var path in paths)

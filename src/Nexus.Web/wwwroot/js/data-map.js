@@ -58,13 +58,15 @@
       const li = document.createElement('li');
       li.className = 'list-inline-item';
       li.innerHTML = `<span class="swatch q${i}" aria-hidden="true"></span> `;
-      li.append(i === 0 ? `≤ ${number(b, indicator.unit)}` : `${number(lower, indicator.unit)} – ${number(b, indicator.unit)}`);
+      // The wording comes from the page, already translated ("up to {0}", "{0} to {1}").
+      li.append(i === 0 ? legend.dataset.upTo.replace('{0}', number(b, indicator.unit))
+        : legend.dataset.range.replace('{0}', number(lower, indicator.unit)).replace('{1}', number(b, indicator.unit)));
       legend.append(li);
       lower = b;
     });
     legend.append(none);
     figure.querySelector('[data-map-title]').textContent = `${indicator.name}, ${year}`;
-    figure.querySelector('svg > title').textContent = `${indicator.name}, ${year}`;
+    figure.querySelector('svg > title').textContent = legend.dataset.mapLabel.replace('{0}', indicator.name).replace('{1}', year);
     figure.dataset.indicator = indicatorId;
     figure.dataset.year = year;
     const url = new URL(location.href);

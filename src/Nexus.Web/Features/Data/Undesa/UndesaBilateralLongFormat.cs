@@ -22,33 +22,8 @@ public sealed class UndesaBilateralLongFormat : IDataFormat
 
     public bool Recognizes(DataFile file) => UndesaWorkbook.Layout(file) == UndesaLayout.BilateralLong;
 
-    public ParsedRelease Read(DataFile file, CancellationToken ct)
-    {
-        var sheets = UndesaWorkbook.TableSheets(file).ToList();
-        if (sheets.Count == 0) throw new DataImportException("The workbook has no sheet named \"Table 1\".");
-        var areas = new Dictionary<int, Area>();
-        ParsedRelease? release = null;
-        foreach (var s in sheets)
-        {
-            ct.ThrowIfCancellationRequested();
-            var header = UndesaWorkbook.HeaderRow(s) ?? throw new DataImportException(
-                $"Sheet '{s.Name.Trim()}' has no header row with \"{DestinationName}\" in its first 30 rows.");
-            if (release is null)
-            {
-                var edition = UndesaWorkbook.Edition(s, header);
-                release = new ParsedRelease
-                {
-                    Dataset = Datasets.UndesaBilateral,
-                    Edition = edition.ToString(CultureInfo.InvariantCulture),
-                    EditionDate = UndesaWorkbook.EditionDate(edition),
-                    Title = UndesaWorkbook.Title(s, header) ?? $"International Migrant Stock {edition}: by destination and origin",
-                };
-            }
-            ReadTable(s, header, release, areas, ct);
-        }
-        release!.Areas.AddRange(areas.Values.OrderBy(a => a.Code));
-        return release;
-    }
+    public ParsedRelease Read(DataFile file, CancellationToken ct) =>
+        UndesaWorkbook.ReadBilateralTables(file, DestinationName, (s, header, release, areas) => ReadTable(s, header, release, areas, ct), ct);
 
     private static void ReadTable(Sheet s, int header, ParsedRelease release, Dictionary<int, Area> areas, CancellationToken ct)
     {

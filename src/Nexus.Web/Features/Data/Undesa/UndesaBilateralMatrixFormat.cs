@@ -20,31 +20,9 @@ public sealed partial class UndesaBilateralMatrixFormat : IDataFormat
 
     public ParsedRelease Read(DataFile file, CancellationToken ct)
     {
-        var sheets = UndesaWorkbook.TableSheets(file).ToList();
-        if (sheets.Count == 0) throw new DataImportException("The workbook has no sheet named \"Table 1\".");
         var annex = AnnexCodes(file);
-        var areas = new Dictionary<int, Area>();
-        ParsedRelease? release = null;
-        foreach (var s in sheets)
-        {
-            ct.ThrowIfCancellationRequested();
-            var header = UndesaWorkbook.HeaderRow(s) ?? throw new DataImportException(
-                $"Sheet '{s.Name.Trim()}' has no header row beginning with \"Major area, region, country or area of destination\" in its first 30 rows.");
-            if (release is null)
-            {
-                var edition = UndesaWorkbook.Edition(s, header);
-                release = new ParsedRelease
-                {
-                    Dataset = Datasets.UndesaBilateral,
-                    Edition = edition.ToString(CultureInfo.InvariantCulture),
-                    EditionDate = UndesaWorkbook.EditionDate(edition),
-                    Title = UndesaWorkbook.Title(s, header) ?? $"International Migrant Stock {edition}: by destination and origin",
-                };
-            }
-            ReadTable(s, header, annex, release, areas);
-        }
-        release!.Areas.AddRange(areas.Values.OrderBy(a => a.Code));
-        return release;
+        return UndesaWorkbook.ReadBilateralTables(file, "Major area, region, country or area of destination",
+            (s, header, release, areas) => ReadTable(s, header, annex, release, areas), ct);
     }
 
     private static void ReadTable(Sheet s, int header, Dictionary<string, int> annex, ParsedRelease release, Dictionary<int, Area> areas)

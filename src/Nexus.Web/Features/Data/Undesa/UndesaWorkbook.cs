@@ -52,6 +52,39 @@ internal static partial class UndesaWorkbook
     /// <summary>The sheets named "Table 1", "Table 16" ..., in workbook order.</summary>
     internal static IEnumerable<Sheet> TableSheets(DataFile file) => file.Sheets.Where(s => TableName().IsMatch(s.Name.Trim()));
 
+    /// <summary>
+    /// Reads every "Table N" sheet of an origin-and-destination workbook with <paramref name="readTable"/> (sheet,
+    /// header row, release, areas met); the first table's title block gives the edition and title.
+    /// </summary>
+    internal static ParsedRelease ReadBilateralTables(DataFile file, string headerText,
+        Action<Sheet, int, ParsedRelease, Dictionary<int, Area>> readTable, CancellationToken ct)
+    {
+        var sheets = TableSheets(file).ToList();
+        if (sheets.Count == 0) throw new DataImportException("The workbook has no sheet named \"Table 1\".");
+        var areas = new Dictionary<int, Area>();
+        ParsedRelease? release = null;
+        foreach (var s in sheets)
+        {
+            ct.ThrowIfCancellationRequested();
+            var header = HeaderRow(s) ?? throw new DataImportException(
+                $"Sheet '{s.Name.Trim()}' has no header row beginning with \"{headerText}\" in its first 30 rows.");
+            if (release is null)
+            {
+                var edition = Edition(s, header);
+                release = new ParsedRelease
+                {
+                    Dataset = Datasets.UndesaBilateral,
+                    Edition = edition.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    EditionDate = EditionDate(edition),
+                    Title = Title(s, header) ?? $"International Migrant Stock {edition}: by destination and origin",
+                };
+            }
+            readTable(s, header, release, areas);
+        }
+        release!.Areas.AddRange(areas.Values.OrderBy(a => a.Code));
+        return release;
+    }
+
     /// <summary>The header row of a table: the first row with the area name column.</summary>
     internal static int? HeaderRow(Sheet s) => s.FindRow(r => AreaColumn(s, r) is not null, 30);
 
