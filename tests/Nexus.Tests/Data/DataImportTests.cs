@@ -73,6 +73,20 @@ public abstract class DataImportTests(AppFixture fixture)
         Assert.Equal("2019", releases.Single(r => r.Id == older.Release.Id).Edition);
         Assert.True(await Db(db => db.Observations.AnyAsync(o => o.ReleaseId == older.Release.Id && o.Indicator == Indicators.MigrantStock)));
 
+        // Through the API: the superseded edition answers when asked for by its release id.
+        var client = App.CreateClient();
+        var listed = (await (await client.GetAsync("/api/v1/data/releases", TestContext.Current.CancellationToken)).JsonAsync()).AsArray();
+        Assert.False((bool)listed.Single(r => (int)r!["id"]! == older.Release.Id)!["current"]!);
+        var series = await (await client.GetAsync($"/api/v1/data/series?indicator=migrant-stock&area=world&release={older.Release.Id}",
+            TestContext.Current.CancellationToken)).JsonAsync();
+        Assert.Equal("2019", (string?)series["source"]!["edition"]);
+        var expected = await Db(db => db.Observations.Where(o => o.ReleaseId == older.Release.Id && o.Indicator == Indicators.MigrantStock
+            && o.Area == Area.World && o.Sex == Sex.Total && o.Counterpart == 0).OrderBy(o => o.Year).Select(o => o.Value).ToListAsync());
+        Assert.Equal(expected, series["points"]!.AsArray().Select(p => (double)p!["value"]!));
+        Assert.Contains(2019, series["points"]!.AsArray().Select(p => (int)p!["year"]!));
+        await (await client.GetAsync($"/api/v1/data/series?indicator=remittance-inflows&area=world&release={older.Release.Id}",
+            TestContext.Current.CancellationToken)).AssertProblemAsync(400, "release");
+
     }
 
     [Fact]

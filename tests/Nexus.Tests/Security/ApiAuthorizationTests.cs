@@ -52,6 +52,7 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         "GET /api/v1/data/indicators",
         "GET /api/v1/data/series",
         "GET /api/v1/data/rankings",
+        "GET /api/v1/data/releases",
     ];
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Nexus.Web.Infrastructure;
 using Nexus.Web.Infrastructure.Caching;
 using Nexus.Web.Infrastructure.Security;
@@ -20,6 +21,9 @@ public sealed record SeriesDto(string Indicator, string Unit, AreaDto Area, Area
 
 public sealed record RankedDto(AreaDto Area, double Value, string? Flag);
 
+public sealed record ReleaseDto(int Id, string Dataset, string Title, string Publisher, string Edition, string EditionDate, string Licence,
+    string FileName, string Sha256, DateTime ImportedAt, int Observations, int Areas, bool Current, string Notes);
+
 public sealed record RankingDto(string Indicator, string Unit, int Year, string Sex, SourceDto? Source, IReadOnlyList<RankedDto> Items);
 
 public static class DataApi
@@ -33,6 +37,8 @@ public static class DataApi
             .WithSummary("The indicators, their units, the years they cover and the release they come from.");
         group.MapGet("/series", Series).CacheOutput(PublicCache.Policy)
             .WithSummary("One time series: indicator, area (M49 code, ISO3 code, name or 'world'), sex (total, male, female), counterpart for bilateral indicators.");
+        group.MapGet("/releases", Releases).CacheOutput(PublicCache.Policy)
+            .WithSummary("Every imported release, current or superseded; a series can be read from any of them with release=id.");
         group.MapGet("/rankings", Rankings).CacheOutput(PublicCache.Policy)
             .WithSummary("Countries and areas (never aggregates) by an indicator's value in a year, largest first.");
         return group;
@@ -46,8 +52,13 @@ public static class DataApi
         return TypedResults.Ok(list);
     }
 
+    public static async Task<Ok<List<ReleaseDto>>> Releases(Nexus.Web.Data.AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.DataReleases.AsNoTracking().OrderBy(r => r.Dataset).ThenByDescending(r => r.EditionDate).ThenByDescending(r => r.Id)
+            .ToListAsync(ct)).Select(r => new ReleaseDto(r.Id, r.Dataset, r.Title, r.Publisher, r.Edition, r.EditionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.Licence, r.FileName, r.Sha256, r.ImportedAt, r.Observations, r.Areas, r.Current, r.Notes)).ToList());
+
     public static async Task<Results<Ok<SeriesDto>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Series(
-        string? indicator, string? area, string? sex, string? counterpart, DataStore store, CancellationToken ct)
+        string? indicator, string? area, string? sex, string? counterpart, string? release, DataStore store, Nexus.Web.Data.AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var ind = Indicator(indicator, errors);
@@ -61,15 +72,28 @@ public static class DataApi
             if (!ind.Bilateral && c is not null) errors.Add("counterpart", "This indicator has no counterpart area.");
             if (!ind.BySex && s != Sex.Total) errors.Add("sex", "This indicator is published for both sexes together only: use total.");
         }
+        DataRelease? older = null;
+        if (!string.IsNullOrWhiteSpace(release) && !errors.Any && ind is not null)
+        {
+            // A superseded release stays queryable: read from the table, not from the store of current figures.
+            if (!int.TryParse(release, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                || await db.DataReleases.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } found)
+                errors.Add("release", "No release has that id; see /api/v1/data/releases.");
+            else if (found.Dataset != ind.Dataset) errors.Add("release", "That release holds no figures of this indicator.");
+            else older = found;
+        }
         if (errors.Any || ind is null || a is null) return TypedResults.ValidationProblem(errors.ToDictionary());
-        var points = data.Series(ind.Id, a.Code, s, c?.Code ?? 0);
+        var points = older is null ? data.Series(ind.Id, a.Code, s, c?.Code ?? 0)
+            : await db.Observations.AsNoTracking()
+                .Where(o => o.ReleaseId == older.Id && o.Indicator == ind.Id && o.Area == a.Code && o.Sex == s && o.Counterpart == (c == null ? 0 : c.Code))
+                .OrderBy(o => o.Year).Select(o => new Point(o.Year, o.Value, o.Flag, o.Note)).ToListAsync(ct);
         if (points.Count == 0)
             return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Title = "No figures", Status = 404,
                 Detail = $"There are no figures of {ind.Id} for {a.Name}{(c is null ? "" : " and " + c.Name)} ({Codes.Of(s)}).",
             });
-        return TypedResults.Ok(new SeriesDto(ind.Id, ind.Unit, Dto(a), c is null ? null : Dto(c), Codes.Of(s), Source(data, ind),
+        return TypedResults.Ok(new SeriesDto(ind.Id, ind.Unit, Dto(a), c is null ? null : Dto(c), Codes.Of(s), older is null ? Source(data, ind) : Source(older),
             points.Select(p => new PointDto(p.Year, p.Value, p.Flag, p.Note)).ToList()));
     }
 
@@ -126,6 +150,7 @@ public static class DataApi
 
     public static AreaDto Dto(Area a) => new(a.Code, a.Iso3, a.Name, Codes.Of(a.Kind));
 
-    public static SourceDto? Source(DataSnapshot data, Indicator i) => data.Source(i) is { } r
-        ? new SourceDto(r.Publisher, r.Title, r.Edition, r.Licence, Datasets.Get(r.Dataset).SourceUrl, r.Id) : null;
+    public static SourceDto? Source(DataSnapshot data, Indicator i) => data.Source(i) is { } r ? Source(r) : null;
+
+    public static SourceDto Source(DataRelease r) => new(r.Publisher, r.Title, r.Edition, r.Licence, Datasets.Get(r.Dataset).SourceUrl, r.Id);
 }
