@@ -8,7 +8,7 @@ namespace Nexus.Web.Features.Data.IndicatorPages;
 
 /// <summary>Several countries side by side on one indicator: one line each, and the table.</summary>
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class CompareModel(DataStore store) : PageModel
+public class CompareModel(DataStore store, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int MaxAreas = 8;
 
@@ -35,7 +35,7 @@ public class CompareModel(DataStore store) : PageModel
         var years = lines.SelectMany(l => l.Points.Select(p => p.Year)).Distinct().Order().ToList();
         var rows = years.Select(y => (IReadOnlyList<string>)[y.ToString(CultureInfo.InvariantCulture),
             .. lines.Select(l => l.Points.FirstOrDefault(p => p.Year == y) is { Year: > 0 } p ? DataFormat.Flagged(p.Value, Indicator.Unit, p.Flag) : "–")]).ToList();
-        Chart = new ChartView("compare", title, SvgChart.Lines(title, Indicator.Unit, lines), ["Year", .. lines.Select(l => l.Label)], rows,
+        Chart = new ChartView("compare", title, SvgChart.Lines(title, Indicator.Unit, lines), [t["Year"], .. lines.Select(l => l.Label)], rows,
             $"indicator={Indicator.Id}&sex=total&area={string.Join(',', Areas.Select(a => a.Code))}", Data.Source(Indicator));
     }
 }

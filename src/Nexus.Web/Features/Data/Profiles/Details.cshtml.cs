@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Nexus.Web.Data;
 using Nexus.Web.Features.Data.Charts;
 using Nexus.Web.Features.Events;
@@ -16,7 +17,7 @@ namespace Nexus.Web.Features.Data.Profiles;
 /// origins and destinations from bilateral data, remittances both ways, and the library items and events about it.
 /// </summary>
 [OutputCache(PolicyName = PublicCache.Policy)]
-public class DetailsModel(DataStore store, AppDbContext db) : PageModel
+public class DetailsModel(DataStore store, AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Area Area { get; private set; } = null!;
     public Area? Parent { get; private set; }
@@ -46,22 +47,22 @@ public class DetailsModel(DataStore store, AppDbContext db) : PageModel
             if (year is { } y && data.Value(indicator, a.Code, y, sex) is { } v)
                 Figures.Add((label, DataFormat.Value(v, ind.Unit) + (ind.Unit is "%" or "persons" ? "" : " " + ind.Unit), data.Source(ind)));
         }
-        Figure(Indicators.MigrantStock, $"International migrants, {latest}", latest);
-        Figure(Indicators.MigrantStockShare, $"Share of the population, {latest}", latest);
-        Figure(Indicators.MigrantStockFemaleShare, $"Women among migrants, {latest}", latest);
-        Figure(Indicators.Refugees, $"Refugees and asylum seekers, {latest}", latest);
-        Figure(Indicators.EmigrantStock, $"Emigrants, {Last(data, Indicators.EmigrantStock)}", Last(data, Indicators.EmigrantStock));
-        Figure(Indicators.RemittanceInflows, $"Remittances received, {Last(data, Indicators.RemittanceInflows)}", Last(data, Indicators.RemittanceInflows));
-        Figure(Indicators.RemittanceOutflows, $"Remittances sent, {Last(data, Indicators.RemittanceOutflows)}", Last(data, Indicators.RemittanceOutflows));
+        Figure(Indicators.MigrantStock, t["International migrants, {0}", latest!], latest);
+        Figure(Indicators.MigrantStockShare, t["Share of the population, {0}", latest!], latest);
+        Figure(Indicators.MigrantStockFemaleShare, t["Women among migrants, {0}", latest!], latest);
+        Figure(Indicators.Refugees, t["Refugees and asylum seekers, {0}", latest!], latest);
+        Figure(Indicators.EmigrantStock, t["Emigrants, {0}", Last(data, Indicators.EmigrantStock)!], Last(data, Indicators.EmigrantStock));
+        Figure(Indicators.RemittanceInflows, t["Remittances received, {0}", Last(data, Indicators.RemittanceInflows)!], Last(data, Indicators.RemittanceInflows));
+        Figure(Indicators.RemittanceOutflows, t["Remittances sent, {0}", Last(data, Indicators.RemittanceOutflows)!], Last(data, Indicators.RemittanceOutflows));
 
-        BySex(data, "stock", Indicators.MigrantStock, $"International migrants in {a.Name}, by sex");
-        Lines(data, "share", $"International migrants as a share of the population of {a.Name}", [(Indicators.MigrantStockShare, "Both sexes", Sex.Total)]);
-        BySex(data, "emigrants", Indicators.EmigrantStock, $"Emigrants from {a.Name}, by sex");
-        Partners(data, "origins", Indicators.MigrantStockBilateral, false, $"Largest origins of migrants in {a.Name}");
-        Partners(data, "destinations", Indicators.MigrantStockBilateral, true, $"Largest destinations of emigrants from {a.Name}");
-        Lines(data, "remittances", $"Remittances received and sent by {a.Name} (US$ million)",
-            [(Indicators.RemittanceInflows, "Received", Sex.Total), (Indicators.RemittanceOutflows, "Sent", Sex.Total)]);
-        Partners(data, "remittance-senders", Indicators.RemittancesBilateral, false, $"Largest sources of remittances to {a.Name}");
+        BySex(data, "stock", Indicators.MigrantStock, t["International migrants in {0}, by sex", a.Name]);
+        Lines(data, "share", t["International migrants as a share of the population of {0}", a.Name], [(Indicators.MigrantStockShare, t["Both sexes"], Sex.Total)]);
+        BySex(data, "emigrants", Indicators.EmigrantStock, t["Emigrants from {0}, by sex", a.Name]);
+        Partners(data, "origins", Indicators.MigrantStockBilateral, false, t["Largest origins of migrants in {0}", a.Name]);
+        Partners(data, "destinations", Indicators.MigrantStockBilateral, true, t["Largest destinations of emigrants from {0}", a.Name]);
+        Lines(data, "remittances", t["Remittances received and sent by {0} (US$ million)", a.Name],
+            [(Indicators.RemittanceInflows, t["Received"], Sex.Total), (Indicators.RemittanceOutflows, t["Sent"], Sex.Total)]);
+        Partners(data, "remittance-senders", Indicators.RemittancesBilateral, false, t["Largest sources of remittances to {0}", a.Name]);
 
         var place = a.Code.ToString("000", CultureInfo.InvariantCulture);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -78,7 +79,7 @@ public class DetailsModel(DataStore store, AppDbContext db) : PageModel
     private static int? Last(DataSnapshot data, string indicator) => data.Years.GetValueOrDefault(indicator) is { Count: > 0 } y ? y[^1] : null;
 
     private void BySex(DataSnapshot data, string id, string indicator, string title) =>
-        Lines(data, id, title, [(indicator, "Both sexes", Sex.Total), (indicator, "Men", Sex.Male), (indicator, "Women", Sex.Female)]);
+        Lines(data, id, title, [(indicator, t["Both sexes"], Sex.Total), (indicator, t["Men"], Sex.Male), (indicator, t["Women"], Sex.Female)]);
 
     private void Lines(DataSnapshot data, string id, string title, IReadOnlyList<(string Indicator, string Label, Sex Sex)> series)
     {
@@ -90,7 +91,7 @@ public class DetailsModel(DataStore store, AppDbContext db) : PageModel
         var rows = years.Select(y => (IReadOnlyList<string>)[y.ToString(CultureInfo.InvariantCulture),
             .. lines.Select(l => l.Points.FirstOrDefault(p => p.Year == y) is { Year: > 0 } p ? DataFormat.Flagged(p.Value, ind.Unit, p.Flag) : "–")]).ToList();
         var query = $"indicator={string.Join(',', series.Select(s => s.Indicator).Distinct())}&area={Area.Code}";
-        Charts.Add(new ChartView(id, title, SvgChart.Lines(title, ind.Unit, lines), ["Year", .. lines.Select(l => l.Label)], rows, query, data.Source(ind)));
+        Charts.Add(new ChartView(id, title, SvgChart.Lines(title, ind.Unit, lines), [t["Year"], .. lines.Select(l => l.Label)], rows, query, data.Source(ind)));
     }
 
     private void Partners(DataSnapshot data, string id, string indicator, bool asCounterpart, string title)
@@ -102,7 +103,7 @@ public class DetailsModel(DataStore store, AppDbContext db) : PageModel
         if (top.Count == 0) return;
         var full = $"{title}, {year}";
         Charts.Add(new ChartView(id, full, SvgChart.Bars(full, ind.Unit, top.Select(r => new ChartBar(r.Area.Name, r.Value)).ToList()),
-            [asCounterpart ? "Destination" : "Origin", ind.Unit], top.Select(r => (IReadOnlyList<string>)[r.Area.Name, DataFormat.Value(r.Value, ind.Unit)]).ToList(),
+            [asCounterpart ? t["Destination"] : t["Origin"], ind.Unit], top.Select(r => (IReadOnlyList<string>)[r.Area.Name, DataFormat.Value(r.Value, ind.Unit)]).ToList(),
             asCounterpart ? $"indicator={ind.Id}&counterpart={Area.Code}&year={year}" : $"indicator={ind.Id}&area={Area.Code}&year={year}", data.Source(ind)));
     }
 }
