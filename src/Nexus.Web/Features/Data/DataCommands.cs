@@ -36,7 +36,7 @@ public static class DataCommands
                     var r = result.Release;
                     Console.WriteLine(result.Unchanged
                         ? $"{f.Name}: unchanged, already imported as release {r.Id} ({r.Dataset} {r.Edition}) on {r.ImportedAt:yyyy-MM-dd HH:mm} UTC."
-                        : $"{f.Name}: release {r.Id}, {result.Format}, edition {r.Edition}: {r.Observations} figures for {r.Areas} areas in {clock.Elapsed.TotalSeconds:0.00} s{(r.Current ? "" : " (an older edition: not current)")}.");
+                        : $"{f.Name}: release {r.Id}, {result.Format}, edition {r.Edition}: {r.Observations} figures for {r.Areas} areas in {clock.Elapsed.TotalSeconds:0.000} s{(r.Current ? "" : " (an older edition: not current)")}.");
                     if (!result.Unchanged && r.Notes.Length > 0) Console.WriteLine("  " + r.Notes.Replace("\n", "\n  "));
                 }
                 catch (DataImportException e)
@@ -48,6 +48,46 @@ public static class DataCommands
             return failed == 0 ? 0 : 1;
         });
         data.Subcommands.Add(import);
+
+        // The baseline of the import benchmark (bench/data.sh): the importer's own reader, reading and nothing more.
+        var readFiles = new Argument<FileInfo[]>("FILE") { Description = "Files as published.", Arity = ArgumentArity.OneOrMore };
+        var read = new Command("read", "Only read files the way the importer does (every cell of every sheet, no figures, no database) and print the time per file.") { readFiles };
+        read.SetAction(async (parse, ct) =>
+        {
+            var config = services.GetRequiredService<IConfiguration>();
+            var max = config.GetValue("Nexus:Data:MaxImportBytes", DataFile.DefaultMaxBytes);
+            var failed = 0;
+            foreach (var f in parse.GetValue(readFiles)!)
+            {
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    if (!f.Exists) throw new DataImportException("No such file.");
+                    await using var stream = f.OpenRead();
+                    var file = await DataFile.OpenAsync(stream, f.Name, max, ct);
+                    long cells = 0, values = 0, rows = 0;
+                    foreach (var sheet in file.Sheets)
+                        foreach (var row in sheet.Rows)
+                        {
+                            rows++;
+                            foreach (var cell in row)
+                            {
+                                cells++;
+                                if (cell is not null) values++;
+                            }
+                        }
+                    var seconds = clock.Elapsed.TotalSeconds;
+                    Console.WriteLine($"{f.Name}: read {cells} cells in {seconds:0.000} s ({file.Sheets.Count} sheets, {rows} rows, {values} non-empty cells).");
+                }
+                catch (DataImportException e)
+                {
+                    failed++;
+                    await Console.Error.WriteLineAsync($"{f.Name}: not read: {e.Message}");
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        });
+        data.Subcommands.Add(read);
 
         var folder = new Option<DirectoryInfo>("--out") { Description = "Folder to write to.", Required = true };
         var extract = new Command("extract", "Write the figures of every current release, and the areas, as Nexus extracts (.csv.gz) for shipping.") { folder };
