@@ -23,34 +23,50 @@ public static class ObservationWriter
     private static async Task InsertAsync(System.Data.Common.DbTransaction transaction, int releaseId, IReadOnlyList<Observation> rows,
         Action<int, int> progress, CancellationToken ct)
     {
+        // Each batch goes to SQLite as one JSON array that SQLite itself unpacks (json_each): one statement per
+        // 10,000 figures instead of one per figure, since binding nine parameters per row from .NET costs more than
+        // SQLite's insert itself.
         await using var cmd = transaction.Connection!.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = """
             INSERT INTO "Observations" ("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Year", "Value", "Flag", "Note")
-            VALUES ($r, $i, $a, $c, $s, $y, $v, $f, $n)
+            SELECT $r, r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6, r.value ->> 7
+            FROM json_each($rows) AS r
             """;
-        var p = new[] { "$r", "$i", "$a", "$c", "$s", "$y", "$v", "$f", "$n" }.Select(name =>
+        var release = cmd.CreateParameter();
+        release.ParameterName = "$r";
+        release.Value = releaseId;
+        cmd.Parameters.Add(release);
+        var batch = cmd.CreateParameter();
+        batch.ParameterName = "$rows";
+        cmd.Parameters.Add(batch);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 20);
+        for (var start = 0; start < rows.Count; start += Batch)
         {
-            var parameter = cmd.CreateParameter();
-            parameter.ParameterName = name;
-            cmd.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        p[0].Value = releaseId;
-        await cmd.PrepareAsync(ct);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var o = rows[i];
-            p[1].Value = o.Indicator;
-            p[2].Value = o.Area;
-            p[3].Value = o.Counterpart;
-            p[4].Value = o.Sex.ToString();
-            p[5].Value = o.Year;
-            p[6].Value = o.Value;
-            p[7].Value = (object?)o.Flag ?? DBNull.Value;
-            p[8].Value = (object?)o.Note ?? DBNull.Value;
-            await cmd.ExecuteNonQueryAsync(ct);
-            if ((i + 1) % Batch == 0 || i + 1 == rows.Count) progress(i + 1, rows.Count);
+            ct.ThrowIfCancellationRequested();
+            buffer.ResetWrittenCount();
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                json.WriteStartArray();
+                for (var i = start; i < Math.Min(rows.Count, start + Batch); i++)
+                {
+                    var o = rows[i];
+                    json.WriteStartArray();
+                    json.WriteStringValue(o.Indicator);
+                    json.WriteNumberValue(o.Area);
+                    json.WriteNumberValue(o.Counterpart);
+                    json.WriteStringValue(o.Sex.ToString());
+                    json.WriteNumberValue(o.Year);
+                    json.WriteNumberValue(o.Value); // shortest round-trip form: the stored double is the one read
+                    if (o.Flag is null) json.WriteNullValue(); else json.WriteStringValue(o.Flag);
+                    if (o.Note is null) json.WriteNullValue(); else json.WriteStringValue(o.Note);
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
+            }
+            batch.Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            cmd.ExecuteNonQuery();
+            progress(Math.Min(rows.Count, start + Batch), rows.Count);
         }
     }
 
