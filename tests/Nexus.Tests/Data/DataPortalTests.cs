@@ -228,6 +228,17 @@ public class DataPortalTests(DataPortalFixture fixture) : IClassFixture<DataPort
     }
 
     [Fact]
+    public async Task An_m49_region_shows_the_figures_of_un_desa_s_region_of_the_same_name()
+    {
+        var html = await _client.GetStringAsync("/data/areas/2", Ct); // M49 Africa; UN DESA's Africa is 903
+        Assert.Contains("id=\"figures-of\"", html);
+        var africa2020 = (await Stored(Indicators.MigrantStock, 903)).Single(o => o.Year == 2020).Value;
+        Assert.Contains(africa2020.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("en")), html);
+        Assert.Contains("area=903", html);
+        Assert.DoesNotContain("id=\"figures-of\"", await _client.GetStringAsync("/data/areas/903", Ct));
+    }
+
+    [Fact]
     public async Task An_indicator_table_sorts_by_name_or_value()
     {
         var byValue = await _client.GetStringAsync("/data/indicators/migrant-stock?year=2020", Ct);

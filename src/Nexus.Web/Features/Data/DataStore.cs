@@ -106,6 +106,21 @@ public sealed class DataSnapshot
         return null;
     }
 
+    /// <summary>
+    /// The area whose figures stand for <paramref name="area"/>: itself, or for an M49 region that has no figures of
+    /// its own, UN DESA's aggregate of the same name (DESA numbers its regions in its own range: Africa is 903 there,
+    /// 002 in M49). Null when neither has figures.
+    /// </summary>
+    public Area? FiguresFor(Area area)
+    {
+        bool HasFigures(Area a) => Series(Indicators.MigrantStock, a.Code).Count > 0 || Series(Indicators.EmigrantStock, a.Code).Count > 0;
+        if (HasFigures(area)) return area;
+        if (area.Kind is not (AreaKind.Region or AreaKind.SubRegion or AreaKind.IntermediateRegion)) return null;
+        var key = AreaNames.Key(area.Name);
+        return Areas.All.Where(a => a.Kind == AreaKind.Group && AreaNames.Key(a.Name) == key && HasFigures(a))
+            .OrderBy(a => a.Code).FirstOrDefault();
+    }
+
     /// <summary>Countries and areas (never aggregates) by their value in a year, largest first.</summary>
     public IReadOnlyList<Ranked> Ranking(string indicator, Sex sex, int year) => _rankings.GetOrAdd((indicator, sex, year), _ =>
     {

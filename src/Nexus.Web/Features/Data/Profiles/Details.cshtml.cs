@@ -20,6 +20,8 @@ namespace Nexus.Web.Features.Data.Profiles;
 public class DetailsModel(DataStore store, AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Area Area { get; private set; } = null!;
+    /// <summary>The area the figures are of: the page's own, or UN DESA's aggregate of the same name for an M49 region.</summary>
+    public Area? FiguresOf { get; private set; }
     public Area? Parent { get; private set; }
     public IReadOnlyList<Area> Members { get; private set; } = [];
     public List<ChartView> Charts { get; } = [];
@@ -39,12 +41,13 @@ public class DetailsModel(DataStore store, AppDbContext db, IStringLocalizer<Sha
         var memberCodes = data.Members.Where(m => m.GroupCode == a.Code).Select(m => m.MemberCode).ToHashSet();
         Members = data.Areas.All.Where(x => x.ParentCode == a.Code || memberCodes.Contains(x.Code)).OrderBy(x => x.Name, StringComparer.CurrentCulture).ToList();
 
+        FiguresOf = data.FiguresFor(a);
         var stockYears = data.Years.GetValueOrDefault(Indicators.MigrantStock) ?? [];
         var latest = stockYears.Count > 0 ? stockYears[^1] : (int?)null;
         void Figure(string indicator, string label, int? year, Sex sex = Sex.Total)
         {
             var ind = Indicators.Find(indicator)!;
-            if (year is { } y && data.Value(indicator, a.Code, y, sex) is { } v)
+            if (year is { } y && data.Value(indicator, FiguresCode, y, sex) is { } v)
                 Figures.Add((label, DataFormat.Value(v, ind.Unit) + (ind.Unit is "%" or "persons" ? "" : " " + ind.Unit), data.Source(ind)));
         }
         Figure(Indicators.MigrantStock, t["International migrants, {0}", latest!], latest);
@@ -76,6 +79,8 @@ public class DetailsModel(DataStore store, AppDbContext db, IStringLocalizer<Sha
         return Page();
     }
 
+    private int FiguresCode => FiguresOf?.Code ?? Area.Code;
+
     private static int? Last(DataSnapshot data, string indicator) => data.Years.GetValueOrDefault(indicator) is { Count: > 0 } y ? y[^1] : null;
 
     private void BySex(DataSnapshot data, string id, string indicator, string title) =>
@@ -83,14 +88,14 @@ public class DetailsModel(DataStore store, AppDbContext db, IStringLocalizer<Sha
 
     private void Lines(DataSnapshot data, string id, string title, IReadOnlyList<(string Indicator, string Label, Sex Sex)> series)
     {
-        var lines = series.Select(s => new ChartLine(s.Label, data.Series(s.Indicator, Area.Code, s.Sex))).Where(l => l.Points.Count > 0).ToList();
+        var lines = series.Select(s => new ChartLine(s.Label, data.Series(s.Indicator, FiguresCode, s.Sex))).Where(l => l.Points.Count > 0).ToList();
         if (lines.Count == 0) return;
         var ind = Indicators.Find(series[0].Indicator)!;
         var years = lines.SelectMany(l => l.Points.Select(p => p.Year)).Distinct().Order().ToList();
         // The lines of one chart share a unit (persons by sex; US$ million received and sent).
         var rows = years.Select(y => (IReadOnlyList<string>)[y.ToString(CultureInfo.InvariantCulture),
             .. lines.Select(l => l.Points.FirstOrDefault(p => p.Year == y) is { Year: > 0 } p ? DataFormat.Flagged(p.Value, ind.Unit, p.Flag) : "–")]).ToList();
-        var query = $"indicator={string.Join(',', series.Select(s => s.Indicator).Distinct())}&area={Area.Code}";
+        var query = $"indicator={string.Join(',', series.Select(s => s.Indicator).Distinct())}&area={FiguresCode}";
         Charts.Add(new ChartView(id, title, SvgChart.Lines(title, ind.Unit, lines), [t["Year"], .. lines.Select(l => l.Label)], rows, query, data.Source(ind)));
     }
 
@@ -99,11 +104,11 @@ public class DetailsModel(DataStore store, AppDbContext db, IStringLocalizer<Sha
         var ind = Indicators.Find(indicator)!;
         if (data.Years.GetValueOrDefault(indicator) is not { Count: > 0 } years) return;
         var year = years[^1];
-        var top = data.Partners(indicator, Area.Code, year, Sex.Total, asCounterpart).Take(10).ToList();
+        var top = data.Partners(indicator, FiguresCode, year, Sex.Total, asCounterpart).Take(10).ToList();
         if (top.Count == 0) return;
         var full = $"{title}, {year}";
         Charts.Add(new ChartView(id, full, SvgChart.Bars(full, ind.Unit, top.Select(r => new ChartBar(r.Area.Name, r.Value)).ToList()),
             [asCounterpart ? t["Destination"] : t["Origin"], ind.Unit], top.Select(r => (IReadOnlyList<string>)[r.Area.Name, DataFormat.Value(r.Value, ind.Unit)]).ToList(),
-            asCounterpart ? $"indicator={ind.Id}&counterpart={Area.Code}&year={year}" : $"indicator={ind.Id}&area={Area.Code}&year={year}", data.Source(ind)));
+            asCounterpart ? $"indicator={ind.Id}&counterpart={FiguresCode}&year={year}" : $"indicator={ind.Id}&area={FiguresCode}&year={year}", data.Source(ind)));
     }
 }
