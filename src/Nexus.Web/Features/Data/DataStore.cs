@@ -139,7 +139,13 @@ public sealed class DataSnapshot
     /// countries) when <paramref name="asCounterpart"/> is false, else the destinations it is an origin of.
     /// Countries only.
     /// </summary>
-    public IReadOnlyList<Ranked> Partners(string indicator, int area, int year, Sex sex = Sex.Total, bool asCounterpart = false)
+    public IReadOnlyList<Ranked> Partners(string indicator, int area, int year, Sex sex = Sex.Total, bool asCounterpart = false) =>
+        // Memoised like rankings: a profile asks for the same lists on every view until the data changes.
+        _partners.GetOrAdd((indicator, area, year, sex, asCounterpart), k => FindPartners(k.Item1, k.Item2, k.Item3, k.Item4, k.Item5));
+
+    private readonly ConcurrentDictionary<(string, int, int, Sex, bool), IReadOnlyList<Ranked>> _partners = new();
+
+    private List<Ranked> FindPartners(string indicator, int area, int year, Sex sex, bool asCounterpart)
     {
         var keys = asCounterpart ? _byCounterpart.GetValueOrDefault((indicator, area)) : _byArea.GetValueOrDefault((indicator, area));
         var list = new List<Ranked>();
