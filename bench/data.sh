@@ -34,24 +34,15 @@ QUIET_WAIT="${QUIET_WAIT:-60}"
 QUIET_BUSY="${QUIET_BUSY:-15}"
 RESULTS="${RESULTS:-$BENCH_DIR/RESULTS.md}"
 
-log() { printf '[data-bench] %s\n' "$*" >&2; }
-die() { printf '[data-bench] error: %s\n' "$*" >&2; exit 1; }
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+BENCH_NAME=data-bench
+# shellcheck source=bench/common.sh
+. "$BENCH_DIR/common.sh"
 
 [ -d "$DATA_DIR" ] || die "no data folder $DATA_DIR (the official files, see ../shared/data/README.md)"
 DATA_DIR="$(cd "$DATA_DIR" && pwd)"
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk with apt-get"
-  as_root apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk >&2
-fi
+ensure_wrk
 
-if [ "${SKIP_BUILD:-0}" = "1" ] && [ -f "$APP_DIR/Nexus.Web.dll" ]; then
-  log "SKIP_BUILD=1: reusing $APP_DIR"
-else
-  log "publishing Release to $APP_DIR"
-  dotnet publish "$ROOT/src/Nexus.Web" -c Release -o "$APP_DIR" --nologo >&2
-fi
+publish_app
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/nexus-data-bench.XXXXXX")"
 SERVER_PID=""
@@ -61,7 +52,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 median() { sort -g | awk '{a[NR] = $1} END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # A command of the app on the SQLite database $1.
@@ -79,34 +69,6 @@ copy_db() {
   return 0
 }
 
-# Percentage of all CPU time used on the machine over the next $1 seconds.
-cpu_busy() {
-  python3 - "$1" <<'PY'
-import sys, time
-def sample():
-    v = [int(x) for x in open("/proc/stat").readline().split()[1:9]]
-    return sum(v), v[3] + v[4]
-t0, i0 = sample(); time.sleep(float(sys.argv[1])); t1, i1 = sample()
-print(round(100 * ((t1 - t0) - (i1 - i0)) / (t1 - t0)) if t1 > t0 else 0)
-PY
-}
-
-# Before a measurement: wait until the rest of the machine is quiet, up to QUIET_WAIT s; remembers the worst.
-MAX_BUSY=0
-wait_quiet() {
-  local start=$SECONDS busy
-  while :; do
-    busy="$(cpu_busy 1)"
-    [ "$busy" -le "$QUIET_BUSY" ] && break
-    if [ $((SECONDS - start)) -ge "$QUIET_WAIT" ]; then
-      log "other processes still use $busy% of the CPUs; measuring anyway (noted in the results)"
-      break
-    fi
-    [ $((SECONDS - start)) -le 1 ] && log "other processes use $busy% of the CPUs; waiting up to ${QUIET_WAIT}s for quiet"
-  done
-  [ "$busy" -gt "$MAX_BUSY" ] && MAX_BUSY="$busy"
-  return 0
-}
 
 machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(grep -m1 PRETTY_NAME /etc/os-release | cut -d'"' -f2), kernel $(uname -r), .NET $(cd "$APP_DIR" && dotnet --version 2>/dev/null || echo '?')"
 commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo '+uncommitted')"

@@ -24,22 +24,13 @@ WARMUP="${WARMUP:-5}"
 PROVIDERS="${PROVIDERS:-sqlite postgres}"
 RESULTS="${RESULTS:-$BENCH_DIR/RESULTS.md}"
 
-log() { printf '[library-bench] %s\n' "$*" >&2; }
-die() { printf '[library-bench] error: %s\n' "$*" >&2; exit 1; }
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+BENCH_NAME=library-bench
+# shellcheck source=bench/common.sh
+. "$BENCH_DIR/common.sh"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk with apt-get"
-  as_root apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk >&2
-fi
+ensure_wrk
 
-if [ "${SKIP_BUILD:-0}" = "1" ] && [ -f "$APP_DIR/Nexus.Web.dll" ]; then
-  log "SKIP_BUILD=1: reusing $APP_DIR"
-else
-  log "publishing Release to $APP_DIR"
-  dotnet publish "$ROOT/src/Nexus.Web" -c Release -o "$APP_DIR" --nologo >&2
-fi
+publish_app
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/nexus-library-bench.XXXXXX")"
 SERVER_PID=""
@@ -51,7 +42,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 app() { (cd "$APP_DIR" && env "${DB_ENV[@]}" "Nexus__DataDirectory=$tmp/data-$provider" dotnet Nexus.Web.dll "$@"); }
 

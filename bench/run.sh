@@ -43,31 +43,22 @@ QUIET_BUSY="${QUIET_BUSY:-15}"
 OTHER_MAX="${OTHER_MAX:-0.1}"
 RETRIES="${RETRIES:-2}"
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
+BENCH_NAME=bench
+# shellcheck source=bench/common.sh
+. "$BENCH_DIR/common.sh"
 
 # --- tools ---------------------------------------------------------------------------
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk with apt-get"
-  as_root apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk >&2
-fi
+ensure_wrk
 for tool in dotnet curl python3; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is required"
 done
 
 # --- build ---------------------------------------------------------------------------
-if [ "$SKIP_BUILD" = "1" ] && [ -f "$APP_DIR/Nexus.Web.dll" ]; then
-  log "SKIP_BUILD=1: reusing $APP_DIR"
-else
-  log "publishing Release to $APP_DIR"
-  dotnet publish "$ROOT/src/Nexus.Web" -c Release -o "$APP_DIR" --nologo >&2
-fi
+publish_app
 
 # --- server --------------------------------------------------------------------------
 if [ -z "${PORT:-}" ]; then
-  PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+  PORT="$(free_port)"
 fi
 BASE="http://127.0.0.1:$PORT"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/nexus-bench.XXXXXX")"
@@ -146,34 +137,6 @@ parse_wrk() {
   [ -n "$W_RPS" ] || die "could not parse wrk output in $f"
 }
 
-# Percentage of all CPU time used on the machine over the next $1 seconds.
-cpu_busy() {
-  python3 - "$1" <<'PY'
-import sys, time
-def sample():
-    v = [int(x) for x in open("/proc/stat").readline().split()[1:9]]
-    return sum(v), v[3] + v[4]
-t0, i0 = sample(); time.sleep(float(sys.argv[1])); t1, i1 = sample()
-print(round(100 * ((t1 - t0) - (i1 - i0)) / (t1 - t0)) if t1 > t0 else 0)
-PY
-}
-
-# Before a measurement (Nexus idle): wait until the rest of the machine is quiet, up to QUIET_WAIT s.
-MAX_BUSY=0
-wait_quiet() {
-  local start=$SECONDS busy
-  while :; do
-    busy="$(cpu_busy 1)"
-    [ "$busy" -le "$QUIET_BUSY" ] && break
-    if [ $((SECONDS - start)) -ge "$QUIET_WAIT" ]; then
-      log "other processes still use $busy% of the CPUs; measuring anyway (noted in the results)"
-      break
-    fi
-    [ $((SECONDS - start)) -le 1 ] && log "other processes use $busy% of the CPUs; waiting up to ${QUIET_WAIT}s for quiet"
-  done
-  [ "$busy" -gt "$MAX_BUSY" ] && MAX_BUSY="$busy"
-  return 0
-}
 
 # CPU accounting around a measurement, in clock ticks: the machine (busy and total), Nexus, and wrk (as the
 # shell's finished children). Call it with a redirection, never in $(...): `times` must run in this shell.
