@@ -19,10 +19,20 @@ publish_app() {
   if [ "${SKIP_BUILD:-0}" = "1" ] && [ -f "$APP_DIR/Nexus.Web.dll" ]; then
     log "SKIP_BUILD=1: reusing $APP_DIR"
   else
-    log "publishing Release to $APP_DIR"
-    dotnet publish "$ROOT/src/Nexus.Web" -c Release -o "$APP_DIR" --nologo >&2
+    log "publishing Release to $APP_DIR ($(build_kind))"
+    if [ "${READY_TO_RUN:-1}" = "1" ]; then
+      # Precompiled (ReadyToRun), as the README's production command publishes: a one-shot command such as
+      # `data import` would otherwise spend a large part of its time compiling EF Core and the readers.
+      dotnet publish "$ROOT/src/Nexus.Web" -c Release -r "$(runtime_id)" --self-contained false -p:PublishReadyToRun=true \
+        -o "$APP_DIR" --nologo >&2
+    else
+      dotnet publish "$ROOT/src/Nexus.Web" -c Release -o "$APP_DIR" --nologo >&2
+    fi
   fi
 }
+
+runtime_id() { case "$(uname -m)" in aarch64) echo linux-arm64 ;; *) echo linux-x64 ;; esac; }
+build_kind() { if [ "${READY_TO_RUN:-1}" = "1" ]; then echo "ReadyToRun $(runtime_id)"; else echo "JIT only (READY_TO_RUN=0)"; fi; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 

@@ -15,7 +15,7 @@
 # Prints a Markdown section and appends it to bench/RESULTS.md.
 #
 # Environment (all optional):
-#   RUNS=5  DURATION=15  WARMUP=5  THREADS=2  CONNECTIONS=16  SKIP_BUILD=1 (reuse bench/out/app)
+#   RUNS=5  DURATION=15  WARMUP=5  THREADS=2  CONNECTIONS=16  SKIP_BUILD=1 (reuse bench/out/app)  READY_TO_RUN=0 (plain JIT publish)
 #   DATA_DIR=../shared/data  PARTS="import serve"  RESULTS=bench/RESULTS.md ("-" = do not append)
 #   QUIET_WAIT=60 QUIET_BUSY=15: before each measurement wait up to 60 s for other processes to use <= 15 % CPU
 set -euo pipefail
@@ -321,7 +321,7 @@ fi
 
 section="### Data portal, $(date -u '+%Y-%m-%d %H:%M') UTC
 
-Command: \`RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS bash bench/data.sh\` · machine: $machine · commit $commit
+Command: \`RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS bash bench/data.sh\` · machine: $machine · commit $commit · build: $(build_kind)
 
 ${import_section}
 

@@ -122,7 +122,7 @@ done
 rows="$(cat "$tmp/rows.md")"
 section="### Library search, $(date -u '+%Y-%m-%d %H:%M') UTC
 
-Command: \`ITEMS=$ITEMS DURATION=$DURATION bash bench/library.sh\` · machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 PRETTY_NAME /etc/os-release | cut -d'"' -f2) · commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo '+uncommitted')
+Command: \`ITEMS=$ITEMS DURATION=$DURATION bash bench/library.sh\` · machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 PRETTY_NAME /etc/os-release | cut -d'"' -f2) · commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo '+uncommitted') · build: $(build_kind)
 
 One connection, $DURATION s per class, 500 different queries per class (latency in ms). Baseline: GET /health/live on the same server in the same run.
 

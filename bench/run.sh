@@ -310,7 +310,7 @@ section="$tmp/section.md"
   echo "## Run of $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
   echo "- Machine: $(nproc) CPUs, $cpu_model, $ram RAM, Linux $(uname -r), .NET SDK $(dotnet --version)"
-  echo "- Command: \`$cmd\` (commit $commit); pages: \`wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency\` after ${WARMUP}s warm-up each; burst: \`wrk -t$THREADS -c$CONNECTIONS -d${BURST_DURATION}s -s bench/register.lua\`"
+  echo "- Command: \`$cmd\` (commit $commit, build: $(build_kind)); pages: \`wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency\` after ${WARMUP}s warm-up each; burst: \`wrk -t$THREADS -c$CONNECTIONS -d${BURST_DURATION}s -s bench/register.lua\`"
   echo "- Nexus Release build on SQLite with demo data ($published_count published events, $upcoming_count upcoming), rate limits off, output cache $OUTPUT_CACHE; wrk and Nexus share the machine"
   echo
   echo "| Target | URL | req/s | % of ceiling | p50 ms | p99 ms | Meets target (≥ 30 %, p99 < 25 ms) |"
