@@ -2,6 +2,7 @@ using Nexus.Web;
 using Nexus.Web.Data;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Calendar;
+using Nexus.Web.Features.Coordination;
 using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Data.Downloads;
 using Nexus.Web.Features.Events;
@@ -32,6 +33,7 @@ builder.Services.AddRegistrations();
 builder.Services.AddLibrary(builder.Configuration);
 builder.Services.AddLibraryImport();
 builder.Services.AddDataPortal();
+builder.Services.AddCoordination(builder.Configuration);
 
 var app = builder.Build();
 

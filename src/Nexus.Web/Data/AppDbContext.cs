@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Accounts.Tokens;
 using Nexus.Web.Features.Agencies;
+using Nexus.Web.Features.Coordination;
 using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Events;
 using Nexus.Web.Features.Library;
@@ -43,6 +44,29 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AreaMember> AreaMembers => Set<AreaMember>();
     public DbSet<DataRelease> DataReleases => Set<DataRelease>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<ChairTerm> ChairTerms => Set<ChairTerm>();
+    public DbSet<HandoverTask> HandoverTasks => Set<HandoverTask>();
+    public DbSet<RotationSlot> RotationSlots => Set<RotationSlot>();
+    public DbSet<Workplan> Workplans => Set<Workplan>();
+    public DbSet<WorkplanPillar> WorkplanPillars => Set<WorkplanPillar>();
+    public DbSet<WorkplanObjective> WorkplanObjectives => Set<WorkplanObjective>();
+    public DbSet<WorkplanActivity> WorkplanActivities => Set<WorkplanActivity>();
+    public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+    public DbSet<GroupDocument> GroupDocuments => Set<GroupDocument>();
+    public DbSet<GroupDocumentVersion> GroupDocumentVersions => Set<GroupDocumentVersion>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+    public DbSet<MeetingDecision> MeetingDecisions => Set<MeetingDecision>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+    public DbSet<JointOutput> JointOutputs => Set<JointOutput>();
+    public DbSet<JointOutputComment> JointOutputComments => Set<JointOutputComment>();
+    public DbSet<JointOutputSignOff> JointOutputSignOffs => Set<JointOutputSignOff>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -169,12 +193,15 @@ public abstract class AppDbContext(DbContextOptions options)
 
         LibraryModel.Configure(b);
         DataModel.Configure(b);
+        CoordinationModel.Configure(b);
 
         b.Entity<AppUser>(e =>
         {
             e.Property(x => x.FullName).HasMaxLength(200);
             e.Property(x => x.Organization).HasMaxLength(300);
             e.Property(x => x.Language).HasMaxLength(10);
+            e.Property(x => x.AgencyCode).HasMaxLength(40);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyCode).OnDelete(DeleteBehavior.SetNull);
         });
     }
 }

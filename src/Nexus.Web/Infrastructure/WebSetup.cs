@@ -63,6 +63,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Registrations/Manage", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Library/Manage", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Data/Manage", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Coordination/Space", Features.Coordination.CoordinationSetup.GroupPolicy);
                 o.Conventions.AuthorizeFolder("/Accounts/Manage");
                 o.Conventions.AuthorizeFolder("/Accounts/Admin", Policies.Administrator);
             })

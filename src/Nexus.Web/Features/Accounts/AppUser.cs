@@ -9,6 +9,8 @@ public class AppUser : IdentityUser
     /// <summary>Culture for emails and the interface, e.g. "en" or "fr".</summary>
     public string Language { get; set; } = "en";
     public DateTime CreatedAt { get; set; }
+    /// <summary>For an agency focal point: the one agency they speak for in the inter-agency group.</summary>
+    public string? AgencyCode { get; set; }
 }
 
 public static class Roles

@@ -183,6 +183,10 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -246,6 +250,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -322,6 +328,17 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("MemberSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("MemberUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -340,6 +357,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "ilo",
                             Acronym = "ILO",
+                            Kind = "SpecialisedAgency",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "International Labour Organization",
                             Website = "https://www.ilo.org"
                         },
@@ -347,6 +366,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "iom",
                             Acronym = "IOM",
+                            Kind = "OtherInternationalOrganisation",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "International Organization for Migration",
                             Website = "https://www.iom.int"
                         },
@@ -354,6 +375,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "ohchr",
                             Acronym = "OHCHR",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "Office of the United Nations High Commissioner for Human Rights",
                             Website = "https://www.ohchr.org"
                         },
@@ -361,6 +384,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "unctad",
                             Acronym = "UNCTAD",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Conference on Trade and Development",
                             Website = "https://unctad.org"
                         },
@@ -368,6 +393,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "undesa",
                             Acronym = "UN DESA",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Department of Economic and Social Affairs",
                             Website = "https://www.un.org/development/desa"
                         },
@@ -375,6 +402,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "undp",
                             Acronym = "UNDP",
+                            Kind = "FundOrProgramme",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Development Programme",
                             Website = "https://www.undp.org"
                         },
@@ -382,6 +411,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "unesco",
                             Acronym = "UNESCO",
+                            Kind = "SpecialisedAgency",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Educational, Scientific and Cultural Organization",
                             Website = "https://www.unesco.org"
                         },
@@ -389,6 +420,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "unfpa",
                             Acronym = "UNFPA",
+                            Kind = "FundOrProgramme",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Population Fund",
                             Website = "https://www.unfpa.org"
                         },
@@ -396,6 +429,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "unhcr",
                             Acronym = "UNHCR",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "Office of the United Nations High Commissioner for Refugees",
                             Website = "https://www.unhcr.org"
                         },
@@ -403,6 +438,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "unicef",
                             Acronym = "UNICEF",
+                            Kind = "FundOrProgramme",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Children's Fund",
                             Website = "https://www.unicef.org"
                         },
@@ -410,6 +447,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "unitar",
                             Acronym = "UNITAR",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Institute for Training and Research",
                             Website = "https://unitar.org"
                         },
@@ -417,6 +456,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "unodc",
                             Acronym = "UNODC",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Office on Drugs and Crime",
                             Website = "https://www.unodc.org"
                         },
@@ -424,12 +465,16 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "unifem",
                             Acronym = "UNIFEM",
+                            Kind = "FundOrProgramme",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Development Fund for Women"
                         },
                         new
                         {
                             Code = "worldbank",
                             Acronym = "World Bank",
+                            Kind = "InternationalFinancialInstitution",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "The World Bank",
                             Website = "https://www.worldbank.org"
                         },
@@ -437,12 +482,16 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "regional-commissions",
                             Acronym = "UN Regional Commissions",
+                            Kind = "RegionalCommission",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Regional Commissions"
                         },
                         new
                         {
                             Code = "fao",
                             Acronym = "FAO",
+                            Kind = "SpecialisedAgency",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "Food and Agriculture Organization of the United Nations",
                             Website = "https://www.fao.org"
                         },
@@ -450,6 +499,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "who",
                             Acronym = "WHO",
+                            Kind = "SpecialisedAgency",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "World Health Organization",
                             Website = "https://www.who.int"
                         },
@@ -457,9 +508,899 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         {
                             Code = "macarthur",
                             Acronym = "MacArthur Foundation",
+                            Kind = "Other",
                             Name = "John D. and Catherine T. MacArthur Foundation",
                             Website = "https://www.macfound.org"
                         });
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("RemindedFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerAgencyCode");
+
+                    b.HasIndex("Status", "Due");
+
+                    b.ToTable("ActionItems");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("ActionUpdates");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ChairTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.HasIndex("Start");
+
+                    b.ToTable("ChairTerms");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.EvidenceLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("EvidenceLinks");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.GroupDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("GroupDocuments");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.GroupDocumentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ApprovedAtMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GroupDocumentVersions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.HandoverTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("HandoverTasks");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("CommentsDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LeadAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("LibraryItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NoObjectionDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadAgencyCode");
+
+                    b.HasIndex("LibraryItemId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("JointOutputs");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutputComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OutputId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutputId");
+
+                    b.ToTable("JointOutputComments");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutputSignOff", b =>
+                {
+                    b.Property<int>("OutputId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("OutputId", "AgencyCode");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.ToTable("JointOutputSignOffs");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Minutes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.MeetingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingDecisions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingParticipants");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ProgressNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("ProgressNotes");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.RotationSlot", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.ToTable("RotationSlots");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Scale")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScaleMaxLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScaleMinLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyQuestions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.HasIndex("SurveyId", "AgencyCode")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponses");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Workplan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("Workplans");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContributingAgencies")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LeadAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadAgencyCode");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("WorkplanActivities");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ExpectedOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PillarId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PillarId");
+
+                    b.ToTable("WorkplanObjectives");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanPillar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("WorkplanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkplanId");
+
+                    b.ToTable("WorkplanPillars");
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Data.Area", b =>
@@ -1635,6 +2576,14 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nexus.Web.Features.Accounts.AppUser", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Nexus.Web.Features.Accounts.Tokens.ApiToken", b =>
                 {
                     b.HasOne("Nexus.Web.Features.Accounts.AppUser", "User")
@@ -1644,6 +2593,223 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionItem", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionUpdate", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.ActionItem", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ChairTerm", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.EvidenceLink", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.WorkplanActivity", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.GroupDocumentVersion", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.GroupDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.HandoverTask", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.ChairTerm", null)
+                        .WithMany("Handover")
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutput", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("LeadAgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Library.LibraryItem", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutputComment", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.JointOutput", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutputSignOff", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.JointOutput", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.MeetingDecision", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.Meeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.MeetingParticipant", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.Meeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ProgressNote", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.WorkplanActivity", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.RotationSlot", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyAnswer", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyQuestion", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.Survey", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyResponse", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanActivity", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("LeadAgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.WorkplanObjective", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanObjective", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.WorkplanPillar", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanPillar", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.Workplan", null)
+                        .WithMany("Pillars")
+                        .HasForeignKey("WorkplanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
@@ -1749,6 +2915,67 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionItem", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ChairTerm", b =>
+                {
+                    b.Navigation("Handover");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.GroupDocument", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutput", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("SignOffs");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Meeting", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Survey", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Workplan", b =>
+                {
+                    b.Navigation("Pillars");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanActivity", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanObjective", b =>
+                {
+                    b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanPillar", b =>
+                {
+                    b.Navigation("Objectives");
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Events.Event", b =>

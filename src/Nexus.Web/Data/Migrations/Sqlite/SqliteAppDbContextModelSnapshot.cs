@@ -170,6 +170,10 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -233,6 +237,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -307,6 +313,17 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MemberSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MemberUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -325,6 +342,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "ilo",
                             Acronym = "ILO",
+                            Kind = "SpecialisedAgency",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "International Labour Organization",
                             Website = "https://www.ilo.org"
                         },
@@ -332,6 +351,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "iom",
                             Acronym = "IOM",
+                            Kind = "OtherInternationalOrganisation",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "International Organization for Migration",
                             Website = "https://www.iom.int"
                         },
@@ -339,6 +360,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "ohchr",
                             Acronym = "OHCHR",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "Office of the United Nations High Commissioner for Human Rights",
                             Website = "https://www.ohchr.org"
                         },
@@ -346,6 +369,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "unctad",
                             Acronym = "UNCTAD",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Conference on Trade and Development",
                             Website = "https://unctad.org"
                         },
@@ -353,6 +378,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "undesa",
                             Acronym = "UN DESA",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Department of Economic and Social Affairs",
                             Website = "https://www.un.org/development/desa"
                         },
@@ -360,6 +387,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "undp",
                             Acronym = "UNDP",
+                            Kind = "FundOrProgramme",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Development Programme",
                             Website = "https://www.undp.org"
                         },
@@ -367,6 +396,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "unesco",
                             Acronym = "UNESCO",
+                            Kind = "SpecialisedAgency",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Educational, Scientific and Cultural Organization",
                             Website = "https://www.unesco.org"
                         },
@@ -374,6 +405,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "unfpa",
                             Acronym = "UNFPA",
+                            Kind = "FundOrProgramme",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Population Fund",
                             Website = "https://www.unfpa.org"
                         },
@@ -381,6 +414,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "unhcr",
                             Acronym = "UNHCR",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "Office of the United Nations High Commissioner for Refugees",
                             Website = "https://www.unhcr.org"
                         },
@@ -388,6 +423,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "unicef",
                             Acronym = "UNICEF",
+                            Kind = "FundOrProgramme",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Children's Fund",
                             Website = "https://www.unicef.org"
                         },
@@ -395,6 +432,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "unitar",
                             Acronym = "UNITAR",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Institute for Training and Research",
                             Website = "https://unitar.org"
                         },
@@ -402,6 +441,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "unodc",
                             Acronym = "UNODC",
+                            Kind = "UnEntity",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Office on Drugs and Crime",
                             Website = "https://www.unodc.org"
                         },
@@ -409,12 +450,16 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "unifem",
                             Acronym = "UNIFEM",
+                            Kind = "FundOrProgramme",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Development Fund for Women"
                         },
                         new
                         {
                             Code = "worldbank",
                             Acronym = "World Bank",
+                            Kind = "InternationalFinancialInstitution",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "The World Bank",
                             Website = "https://www.worldbank.org"
                         },
@@ -422,12 +467,16 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "regional-commissions",
                             Acronym = "UN Regional Commissions",
+                            Kind = "RegionalCommission",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "United Nations Regional Commissions"
                         },
                         new
                         {
                             Code = "fao",
                             Acronym = "FAO",
+                            Kind = "SpecialisedAgency",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "Food and Agriculture Organization of the United Nations",
                             Website = "https://www.fao.org"
                         },
@@ -435,6 +484,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "who",
                             Acronym = "WHO",
+                            Kind = "SpecialisedAgency",
+                            MemberSince = new DateOnly(2009, 6, 1),
                             Name = "World Health Organization",
                             Website = "https://www.who.int"
                         },
@@ -442,9 +493,857 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         {
                             Code = "macarthur",
                             Acronym = "MacArthur Foundation",
+                            Kind = "Other",
                             Name = "John D. and Catherine T. MacArthur Foundation",
                             Website = "https://www.macfound.org"
                         });
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerAgencyCode");
+
+                    b.HasIndex("Status", "Due");
+
+                    b.ToTable("ActionItems");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("ActionUpdates");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ChairTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.HasIndex("Start");
+
+                    b.ToTable("ChairTerms");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.EvidenceLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("EvidenceLinks");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.GroupDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("GroupDocuments");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.GroupDocumentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApprovedAtMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GroupDocumentVersions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.HandoverTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("HandoverTasks");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommentsDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LibraryItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NoObjectionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadAgencyCode");
+
+                    b.HasIndex("LibraryItemId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("JointOutputs");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutputComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutputId");
+
+                    b.ToTable("JointOutputComments");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutputSignOff", b =>
+                {
+                    b.Property<int>("OutputId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OutputId", "AgencyCode");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.ToTable("JointOutputSignOffs");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.MeetingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingDecisions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingParticipants");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ProgressNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("ProgressNotes");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.RotationSlot", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.ToTable("RotationSlots");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Scale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScaleMaxLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScaleMinLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyQuestions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.HasIndex("SurveyId", "AgencyCode")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponses");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Workplan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("Workplans");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContributingAgencies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadAgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadAgencyCode");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("WorkplanActivities");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PillarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PillarId");
+
+                    b.ToTable("WorkplanObjectives");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanPillar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkplanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkplanId");
+
+                    b.ToTable("WorkplanPillars");
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Data.Area", b =>
@@ -1582,6 +2481,14 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nexus.Web.Features.Accounts.AppUser", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Nexus.Web.Features.Accounts.Tokens.ApiToken", b =>
                 {
                     b.HasOne("Nexus.Web.Features.Accounts.AppUser", "User")
@@ -1591,6 +2498,223 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionItem", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionUpdate", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.ActionItem", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ChairTerm", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.EvidenceLink", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.WorkplanActivity", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.GroupDocumentVersion", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.GroupDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.HandoverTask", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.ChairTerm", null)
+                        .WithMany("Handover")
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutput", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("LeadAgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Library.LibraryItem", null)
+                        .WithMany()
+                        .HasForeignKey("LibraryItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutputComment", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.JointOutput", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutputSignOff", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.JointOutput", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.MeetingDecision", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.Meeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.MeetingParticipant", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.Meeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ProgressNote", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.WorkplanActivity", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.RotationSlot", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyAnswer", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyQuestion", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.Survey", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyResponse", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanActivity", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("LeadAgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nexus.Web.Features.Coordination.WorkplanObjective", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanObjective", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.WorkplanPillar", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanPillar", b =>
+                {
+                    b.HasOne("Nexus.Web.Features.Coordination.Workplan", null)
+                        .WithMany("Pillars")
+                        .HasForeignKey("WorkplanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
@@ -1696,6 +2820,67 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ActionItem", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.ChairTerm", b =>
+                {
+                    b.Navigation("Handover");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.GroupDocument", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.JointOutput", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("SignOffs");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Meeting", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Survey", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.Workplan", b =>
+                {
+                    b.Navigation("Pillars");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanActivity", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanObjective", b =>
+                {
+                    b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("Nexus.Web.Features.Coordination.WorkplanPillar", b =>
+                {
+                    b.Navigation("Objectives");
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Events.Event", b =>
