@@ -53,6 +53,7 @@ app.MapCitations();
 app.MapLibraryFeeds();
 app.MapDataApi();
 app.MapDataDownloads();
+app.MapCoordinationApi();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

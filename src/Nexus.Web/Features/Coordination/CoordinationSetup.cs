@@ -15,6 +15,11 @@ public static class CoordinationSetup
         services.AddAuthorizationBuilder().AddPolicy(GroupPolicy, p => p.RequireRole(
             Accounts.Roles.ProgrammeStaff, Accounts.Roles.Administrator, Accounts.Roles.AgencyFocalPoint));
         services.AddScoped<CoordinationAccess>();
+        services.AddScoped<Chairs.ChairService>();
+        services.AddScoped<Meetings.MeetingService>();
+        services.AddScoped<Documents.GroupDocuments>();
+        services.AddScoped<Meetings.ActionReminders>();
+        services.AddHostedService<Meetings.ActionReminderJob>();
         return services;
     }
 }
