@@ -18,12 +18,16 @@ public static class DemoData
 {
     public sealed record DemoAccount(string Email, string Role, string Password);
 
+    /// <summary>The focal point of the agency that chairs the inter-agency group today (see CoordinationDemo).</summary>
+    public const string ChairEmail = "chair@nexus.example";
+
     /// <summary>Demo accounts with fixed passwords (documented in the README; demo mode only).</summary>
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("admin@nexus.example", Roles.Administrator, "Nexus-demo-Keystone-2026!"),
         new("staff@nexus.example", Roles.ProgrammeStaff, "Nexus-demo-Programme-2026!"),
         new("focal.point@nexus.example", Roles.AgencyFocalPoint, "Nexus-demo-Liaison-2026!"),
+        new(ChairEmail, Roles.AgencyFocalPoint, "Nexus-demo-Rotation-2026!"),
         new("participant@nexus.example", Roles.Participant, "Nexus-demo-Delegate-2026!"),
     ];
 
@@ -31,7 +35,8 @@ public static class DemoData
     {
         ["admin@nexus.example"] = ("Demo Administrator", "UNITAR New York Office"),
         ["staff@nexus.example"] = ("Demo Programme Officer", "UNITAR New York Office"),
-        ["focal.point@nexus.example"] = ("Demo Focal Point", "International Organization for Migration"),
+        ["focal.point@nexus.example"] = ("Demo Focal Point", "A member agency of the inter-agency group"),
+        [ChairEmail] = ("Demo Chair Focal Point", "The agency chairing the inter-agency group"),
         ["participant@nexus.example"] = ("Demo Delegate", "Permanent Mission of Ghana to the United Nations"),
     };
 
@@ -69,6 +74,7 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await Library.LibraryDemo.SeedAsync(services, ct);
+        await Coordination.CoordinationDemo.SeedAsync(services, ct);
         return true;
     }
 
