@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Web.Data;
 using Nexus.Web.Features.Accounts;

@@ -12,8 +12,8 @@ public static class CoordinationSetup
             .Validate(o => { try { o.Zone(); return true; } catch (TimeZoneNotFoundException) { return false; } },
                 "Nexus:Coordination:TimeZone is not a time zone this machine knows (use an IANA name such as Europe/Zurich).")
             .ValidateOnStart();
-        services.AddAuthorizationBuilder().AddPolicy(GroupPolicy, p => p.RequireRole(
-            Accounts.Roles.ProgrammeStaff, Accounts.Roles.Administrator, Accounts.Roles.AgencyFocalPoint));
+        services.AddAuthorizationBuilder().AddPolicy(GroupPolicy, p => p.RequireAuthenticatedUser().AddRequirements(new GroupMemberRequirement()));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, GroupMemberHandler>();
         services.AddScoped<CoordinationAccess>();
         services.AddScoped<Chairs.ChairService>();
         services.AddScoped<Meetings.MeetingService>();
@@ -21,5 +21,17 @@ public static class CoordinationSetup
         services.AddScoped<Meetings.ActionReminders>();
         services.AddHostedService<Meetings.ActionReminderJob>();
         return services;
+    }
+}
+
+/// <summary>Staff, or a focal point linked to an agency: the one gate of every page under Coordination/Space.</summary>
+public sealed class GroupMemberRequirement : Microsoft.AspNetCore.Authorization.IAuthorizationRequirement;
+
+public sealed class GroupMemberHandler(CoordinationAccess access) : Microsoft.AspNetCore.Authorization.AuthorizationHandler<GroupMemberRequirement>
+{
+    protected override async Task HandleRequirementAsync(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context, GroupMemberRequirement requirement)
+    {
+        // The agency link lives in the database, not in the cookie, so unlinking a focal point takes effect at once.
+        if ((await access.GetAsync(context.User, CancellationToken.None)).CanEnterSpace) context.Succeed(requirement);
     }
 }

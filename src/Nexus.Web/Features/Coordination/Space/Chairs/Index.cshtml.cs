@@ -36,11 +36,14 @@ public class IndexModel(AppDbContext db, ChairService chairs, CoordinationAccess
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? OrderText { get; set; }
 
-    public async Task OnGetAsync(int? edit, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? edit, CancellationToken ct)
     {
+        Me = await access.GetAsync(User, ct);
+        if (!Me.CanEnterSpace) return Forbid();
         await LoadAsync(ct);
         if (edit is { } id && Terms.FirstOrDefault(x => x.Id == id) is { } term)
             (TermId, Agency, Start, End, Note) = (term.Id, term.AgencyCode, term.Start, term.End, term.Note);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
