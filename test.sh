@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command of Nexus. Needs only the .NET 10 SDK on Debian 12:
-# installs chromium/postgresql via apt when missing, runs a throwaway PostgreSQL
+# installs chromium/postgresql/libreoffice via apt when missing, runs a throwaway PostgreSQL
 # cluster, builds once, runs unit + browser tests, prints "Tests: N passed, M failed".
 #
 #   ./test.sh                   all tests
@@ -38,6 +38,10 @@ fi
 # Any server version will do (pg-cluster.sh picks the newest one).
 if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
     missing+=(postgresql)
+fi
+# The workplan export test reads its Word file back through LibreOffice, headless (no X server needed).
+if ! command -v soffice >/dev/null 2>&1; then
+    missing+=(libreoffice-writer-nogui)
 fi
 # Nice to have (readable text in screenshots); only installed along with the others
 # or when it is the only thing missing.

@@ -3,6 +3,7 @@ using Nexus.Web.Data;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Calendar;
 using Nexus.Web.Features.Coordination;
+using Nexus.Web.Features.Coordination.Workplans;
 using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Data.Downloads;
 using Nexus.Web.Features.Events;
@@ -54,6 +55,7 @@ app.MapLibraryFeeds();
 app.MapDataApi();
 app.MapDataDownloads();
 app.MapCoordinationApi();
+app.MapWorkplanApi();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

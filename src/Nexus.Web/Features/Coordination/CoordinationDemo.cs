@@ -63,6 +63,9 @@ public static class CoordinationDemo
         await SeedMeetingsAsync(db, today, now, ct);
         SeedDocuments(db, now);
         await db.SaveChangesAsync(ct);
+        await Workplans.WorkplanDemo.SeedAsync(db, now, ct);
+        await Outputs.JointOutputDemo.SeedAsync(db, now, ct);
+        await Surveys.SurveyDemo.SeedAsync(db, now, ct);
     }
 
     /// <summary>The demo focal point speaks for IOM; the demo chair account for whichever agency chairs today.</summary>

@@ -1,3 +1,5 @@
+using Nexus.Web.Features.Coordination.Outputs;
+
 namespace Nexus.Web.Features.Coordination;
 
 public static class CoordinationSetup
@@ -20,6 +22,7 @@ public static class CoordinationSetup
         services.AddScoped<Documents.GroupDocuments>();
         services.AddScoped<Meetings.ActionReminders>();
         services.AddHostedService<Meetings.ActionReminderJob>();
+        services.AddJointOutputs();
         return services;
     }
 }

@@ -14,11 +14,13 @@ public class IndexModel(AppDbContext db, ChairService chairs, CoordinationAccess
     public Dictionary<string, Agency> Agencies { get; private set; } = [];
     public List<IGrouping<AgencyKind, Agency>> Members { get; private set; } = [];
     public List<PublishedOutput> Outputs { get; private set; } = [];
+    public Workplans.WorkplanProgress? Workplan { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = access.Today();
         Troika = await chairs.TroikaAsync(Today, ct);
+        Workplan = await Workplans.WorkplanQueries.ProgressForDayAsync(db, Today, ct);
         Agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, ct);
         Members = Agencies.Values.Where(a => a.IsMemberOn(Today)).OrderBy(a => a.Kind).ThenBy(a => a.Acronym)
             .GroupBy(a => a.Kind).ToList();

@@ -33,14 +33,18 @@ public sealed class LibraryService(AppDbContext db, ILibraryIndex index, FileSto
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Creates an item, published at once or as a draft. A caller that has opened a transaction (a joint output
+    /// published into the library) gets the item inside it, and commits or rolls back both together.
+    /// </summary>
     public async Task<LibraryResult> CreateAsync(ItemContent content, string editor, bool publish, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var sequence = await NextSequenceAsync(ct);
         var item = await AddItemAsync(content, editor, ct);
         await db.SaveChangesAsync(ct);
         if (publish) await PublishVersionAsync(item, 1, content, sequence, ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return new LibraryResult(LibraryOutcome.Done, item);
     }
 
