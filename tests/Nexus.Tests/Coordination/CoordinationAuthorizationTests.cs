@@ -46,6 +46,11 @@ public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<S
         db.ActionItems.Add(action);
         await db.SaveChangesAsync();
         (_meetingId, _actionId, _documentId) = (meeting.Id, action.Id, doc.Id);
+        if (!await db.Workplans.AnyAsync(w => w.Year == 2009))
+        {
+            db.Workplans.Add(new Workplan { Year = 2009, Title = "Adopted plan", Start = new(2009, 6, 1), End = new(2010, 7, 31), Status = WorkplanStatus.Adopted });
+            await db.SaveChangesAsync();
+        }
         _termId = await db.ChairTerms.Where(t => t.AgencyCode == "unitar").OrderByDescending(t => t.Start).Select(t => t.Id).FirstAsync();
     }
 
@@ -56,6 +61,9 @@ public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<S
         "/coordination/space", "/coordination/space/chairs", "/coordination/space/meetings", $"/coordination/space/meetings/{_meetingId}",
         "/coordination/space/actions", $"/coordination/space/actions/{_actionId}", "/coordination/space/documents",
         $"/coordination/space/documents/{_documentId}", "/coordination/space/agencies",
+        // The other sections' lists; their detail pages and writes have their own per-role tests
+        // (WorkplanPagesTests, JointOutputAccessTests, SurveyPagesTests).
+        "/coordination/space/workplans", "/coordination/space/outputs", "/coordination/space/surveys",
     ];
 
     private static void AssertSignIn(HttpResponseMessage r, string what)
@@ -74,7 +82,7 @@ public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<S
     public async Task The_public_page_and_the_api_are_open_to_everyone()
     {
         foreach (var (who, session) in _sessions)
-            foreach (var url in new[] { "/coordination", "/api/v1/coordination/agencies", "/api/v1/coordination/troika" })
+            foreach (var url in new[] { "/coordination", "/api/v1/coordination/agencies", "/api/v1/coordination/troika", "/api/v1/coordination/workplans/2009" })
             {
                 var (response, _) = await session.GetAsync(url);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{who} {url}: {(int)response.StatusCode}");
