@@ -53,6 +53,9 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         "GET /api/v1/data/series",
         "GET /api/v1/data/rankings",
         "GET /api/v1/data/releases",
+        "GET /api/v1/coordination/agencies", // public facts of the group, tested per role in CoordinationAuthorizationTests
+        "GET /api/v1/coordination/troika",
+        "GET /api/v1/coordination/workplans/{id}",
     ];
 
     [Theory]
