@@ -62,7 +62,7 @@ public class JointOutputJourneyTests(NexusServer server)
             await staff.GetByRole(AriaRole.Button, new() { Name = "Publish in the library" }).ClickAsync();
             var blocked = staff.Locator("#publish-blocked");
             await Expect(blocked).ToContainTextAsync("Publication is blocked");
-            await Expect(blocked).ToContainTextAsync("UNFPA: no answer yet");
+            await Expect(blocked).ToContainTextAsync("UNFPA: has not answered");
             await Expect(blocked).Not.ToContainTextAsync("IOM");
             Assert.Equal(JointOutputStatus.Circulated, await StatusAsync(id));
 

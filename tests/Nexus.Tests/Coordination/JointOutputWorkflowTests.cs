@@ -66,7 +66,7 @@ public class JointOutputWorkflowTests(SqliteApp fixture) : IClassFixture<SqliteA
         var html = await response.HtmlAsync();
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("id=\"publish-blocked\"", html);
-        Assert.Contains("UNFPA: no answer yet", html);
+        Assert.Contains("UNFPA: has not answered", html);
         var output = await LoadAsync(App, id);
         Assert.Equal((JointOutputStatus.Circulated, (int?)null), (output.Status, output.LibraryItemId));
 
@@ -97,7 +97,7 @@ public class JointOutputWorkflowTests(SqliteApp fixture) : IClassFixture<SqliteA
         await SetDeadlineAsync(App, id, Today(App).AddDays(-30));
         var blocked = await staff.PostFormAsync($"{Page(id)}?handler=Publish", []);
         var html = await blocked.HtmlAsync();
-        Assert.Contains("OHCHR: objected", html);
+        Assert.Contains("OHCHR: has objected", html);
         Assert.Contains("The rights of migrants need a paragraph of their own.", html);
         Assert.Equal(JointOutputStatus.Circulated, (await LoadAsync(App, id)).Status);
 

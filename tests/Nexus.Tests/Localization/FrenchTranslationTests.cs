@@ -52,6 +52,18 @@ public sealed partial class FrenchTranslationTests
     [GeneratedRegex(@"[ \t]+[:;?!»]|«[ \t]")]
     private static partial Regex OrdinarySpaceBeforePunctuation();
 
+    /// <summary>
+    /// The resource compiler keeps only the first of two names that differ in case (with a build warning), so a
+    /// second "overdue" beside "Overdue" would silently fall back to English.
+    /// </summary>
+    [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        var clashes = LoadResx().GroupBy(e => e.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => "  " + string.Join(" / ", g.Select(e => e.Key))).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only in case (use one wording):\n" + string.Join("\n", clashes));
+    }
+
     [Fact]
     public void Every_literal_key_in_views_and_code_is_in_the_resx()
     {

@@ -33,8 +33,8 @@ public static class JointOutputText
 
     public static string Reason(BlockReason reason, IStringLocalizer t) => reason switch
     {
-        BlockReason.Objected => t["objected"],
-        _ => t["no answer yet"],
+        BlockReason.Objected => t["has objected"],
+        _ => t["has not answered"],
     };
 
     /// <summary>
