@@ -10,14 +10,14 @@ namespace Nexus.Tests.Coordination;
 
 /// <summary>
 /// Every page and endpoint of the group against every role: the public, a participant, a focal point without an
-/// agency, a member agency's focal point, the chairing agency's focal point and programme staff. Refused writes
+/// agency, the focal point of a partner that is not a member, a member agency's focal point, the chairing agency's focal point and programme staff. Refused writes
 /// leave the data as it was.
 /// </summary>
 public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<SqliteApp>, IAsyncLifetime
 {
     private AppFactory App => fixture.App;
 
-    public enum Who { Public, Participant, FocalWithoutAgency, Member, Chair, Staff }
+    public enum Who { Public, Participant, FocalWithoutAgency, NonMemberFocal, Member, Chair, Staff }
 
     private readonly Dictionary<Who, PageSession> _sessions = [];
     private int _meetingId, _actionId, _documentId, _termId;
@@ -28,6 +28,7 @@ public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<S
         _sessions[Who.Public] = PageSession.Anonymous(App);
         _sessions[Who.Participant] = (await PageSession.SignedInAsync(App, Roles.Participant)).Session;
         _sessions[Who.FocalWithoutAgency] = (await PageSession.SignedInAsync(App, Roles.AgencyFocalPoint)).Session;
+        _sessions[Who.NonMemberFocal] = (await GroupTestData.FocalPointAsync(App, "macarthur")).Session;
         _sessions[Who.Member] = (await GroupTestData.FocalPointAsync(App, "iom")).Session;
         _sessions[Who.Chair] = (await GroupTestData.FocalPointAsync(App, "unitar")).Session;
         _sessions[Who.Staff] = (await PageSession.SignedInAsync(App, Roles.ProgrammeStaff)).Session;
@@ -93,6 +94,7 @@ public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<S
     [InlineData(Who.Public)]
     [InlineData(Who.Participant)]
     [InlineData(Who.FocalWithoutAgency)]
+    [InlineData(Who.NonMemberFocal)]
     public async Task Outsiders_cannot_read_the_group_space(Who who)
     {
         foreach (var url in SpacePages)
@@ -154,7 +156,7 @@ public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<S
     public async Task Each_write_is_allowed_to_its_roles_only_and_a_refusal_changes_nothing()
     {
         foreach (var write in Writes())
-            foreach (var who in new[] { Who.Participant, Who.FocalWithoutAgency, Who.Member, Who.Chair, Who.Staff })
+            foreach (var who in new[] { Who.Participant, Who.FocalWithoutAgency, Who.NonMemberFocal, Who.Member, Who.Chair, Who.Staff })
             {
                 var form = new Dictionary<string, string>(write.Form);
                 // Versioned writes carry the version the writer saw.
@@ -164,7 +166,7 @@ public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<S
                     form["version"] = (await App.Db(db => db.ActionItems.Where(a => a.Id == _actionId).Select(a => a.Version).FirstAsync())).ToString();
                 var before = await App.Db(write.Count);
                 // Outsiders cannot load the form, so they post with a token from a page they can see.
-                var formUrl = who is Who.Participant or Who.FocalWithoutAgency ? "/accounts/manage" : write.FormUrl;
+                var formUrl = who is Who.Participant or Who.FocalWithoutAgency or Who.NonMemberFocal ? "/accounts/manage" : write.FormUrl;
                 var response = await _sessions[who].PostFormAsync(write.Url, form, formUrl);
                 var after = await App.Db(write.Count);
                 if (write.Allowed.Contains(who))

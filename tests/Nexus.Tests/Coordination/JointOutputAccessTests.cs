@@ -92,10 +92,12 @@ public class JointOutputAccessTests(SqliteApp fixture) : IClassFixture<SqliteApp
     public async Task An_agency_that_was_not_asked_cannot_answer_or_comment()
     {
         var id = await CirculatedAsync(App, await StaffAsync());
-        // MacArthur is a partner, not a member: it was not asked.
+        // MacArthur is a partner, not a member: it was not asked, and its focal point cannot even open the page, so
+        // the posts carry a token from a page it can see.
         var (macarthur, _) = await GroupTestData.FocalPointAsync(App, "macarthur");
-        AssertRefused(await macarthur.PostFormAsync($"{Page(id)}?handler=SignOff", new() { ["decision"] = "endorsed", ["round"] = (await RoundAsync(App, id))! }), "answer");
-        AssertRefused(await macarthur.PostFormAsync($"{Page(id)}?handler=Comment", new() { ["comment"] = "Hi" }), "comment");
+        AssertRefused((await macarthur.GetAsync(Page(id))).Response, "details");
+        AssertRefused(await macarthur.PostFormAsync($"{Page(id)}?handler=SignOff", new() { ["decision"] = "endorsed", ["round"] = (await RoundAsync(App, id))! }, "/accounts/manage"), "answer");
+        AssertRefused(await macarthur.PostFormAsync($"{Page(id)}?handler=Comment", new() { ["comment"] = "Hi" }, "/accounts/manage"), "comment");
         var output = await LoadAsync(App, id);
         Assert.DoesNotContain(output.SignOffs, s => s.AgencyCode == "macarthur");
         Assert.Empty(output.Comments);

@@ -186,7 +186,7 @@ public abstract class SurveyPagesTests
         var open = await AddAsync(App, Survey());
         var (session, _) = await GroupTestData.FocalPointAsync(App, "macarthur");
         AssertRefused((await session.GetAsync($"{Base}/{open.Id}/answer")).Response, "non-member answer page");
-        AssertRefused((await PostAsync(session, $"{Base}/{open.Id}/answer", Answers(open), formUrl: Base)).Response, "non-member answer");
+        AssertRefused((await PostAsync(session, $"{Base}/{open.Id}/answer", Answers(open), formUrl: "/accounts/manage")).Response, "non-member answer");
         Assert.Equal(0, await ResponseCountAsync(App, open.Id));
     }
 

@@ -15,7 +15,7 @@ public sealed record GroupUser(string? UserId, string Name, bool IsStaff, string
 {
     public static readonly GroupUser Public = new(null, "", false, null, null);
 
-    /// <summary>A focal point linked to an agency: one without an agency sees nothing internal.</summary>
+    /// <summary>A focal point linked to a member agency: one without (or of a non-member) sees nothing internal.</summary>
     public bool IsFocalPoint => AgencyCode is not null;
     public bool CanEnterSpace => IsStaff || IsFocalPoint;
     public bool IsChair => AgencyCode is not null && AgencyCode == ChairAgencyCode;
@@ -38,6 +38,15 @@ public sealed class CoordinationAccess(AppDbContext db, IOptions<CoordinationOpt
         var user = id is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new { u.FullName, u.UserName, u.AgencyCode }).FirstOrDefaultAsync(ct);
         var agency = principal.IsInRole(Roles.AgencyFocalPoint) ? user?.AgencyCode : null;
+        if (agency is not null)
+        {
+            // A focal point speaks for a member: the focal point of a partner that is not (or no longer) a member of
+            // the group keeps the account but not the group's internal space.
+            var today = Today();
+            var member = await db.Agencies.AsNoTracking().AnyAsync(a => a.Code == agency && a.MemberSince != null && a.MemberSince <= today
+                && (a.MemberUntil == null || a.MemberUntil >= today), ct);
+            if (!member) agency = null;
+        }
         var chair = agency is null ? null : await CurrentChairAsync(ct);
         var name = user is null ? "" : user.FullName is { Length: > 0 } n ? n : user.UserName ?? "";
         return new GroupUser(id, name, staff, agency, chair);
