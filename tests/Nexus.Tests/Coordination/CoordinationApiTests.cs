@@ -7,7 +7,7 @@ using Nexus.Web.Features.Coordination;
 namespace Nexus.Tests.Coordination;
 
 /// <summary>The public coordination API: agencies and the troika for a date.</summary>
-public class CoordinationApiTests(SqliteApp fixture) : IClassFixture<SqliteApp>
+public abstract class CoordinationApiTests(AppFixture fixture)
 {
     private AppFactory App => fixture.App;
 
@@ -88,3 +88,6 @@ public class CoordinationApiTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         Assert.DoesNotContain("MacArthur", html[html.IndexOf("id=\"members-h\"", StringComparison.Ordinal)..]);
     }
 }
+
+public sealed class CoordinationApiTestsOnSqlite(SqliteApp fixture) : CoordinationApiTests(fixture), IClassFixture<SqliteApp>;
+public sealed class CoordinationApiTestsOnPostgres(PostgresApp fixture) : CoordinationApiTests(fixture), IClassFixture<PostgresApp>;

@@ -13,7 +13,7 @@ namespace Nexus.Tests.Coordination;
 /// agency, the focal point of a partner that is not a member, a member agency's focal point, the chairing agency's focal point and programme staff. Refused writes
 /// leave the data as it was.
 /// </summary>
-public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<SqliteApp>, IAsyncLifetime
+public abstract class CoordinationAuthorizationTests(AppFixture fixture) : IAsyncLifetime
 {
     private AppFactory App => fixture.App;
 
@@ -186,3 +186,6 @@ public class CoordinationAuthorizationTests(SqliteApp fixture) : IClassFixture<S
             }
     }
 }
+
+public sealed class CoordinationAuthorizationTestsOnSqlite(SqliteApp fixture) : CoordinationAuthorizationTests(fixture), IClassFixture<SqliteApp>;
+public sealed class CoordinationAuthorizationTestsOnPostgres(PostgresApp fixture) : CoordinationAuthorizationTests(fixture), IClassFixture<PostgresApp>;

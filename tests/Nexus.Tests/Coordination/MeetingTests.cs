@@ -12,7 +12,7 @@ using Nexus.Web.Infrastructure;
 namespace Nexus.Tests.Coordination;
 
 /// <summary>Meetings, action items followed up across meetings, their reminders, chair terms and group documents.</summary>
-public class MeetingTests(SqliteAppWithClock fixture) : IClassFixture<SqliteAppWithClock>
+public abstract class MeetingTests(AppFixture fixture)
 {
     private AppFactory App => fixture.App;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -194,3 +194,6 @@ public class MeetingTests(SqliteAppWithClock fixture) : IClassFixture<SqliteAppW
         Assert.DoesNotContain(versions, v => v.Body == "Lost text");
     }
 }
+
+public sealed class MeetingTestsOnSqlite(SqliteAppWithClock fixture) : MeetingTests(fixture), IClassFixture<SqliteAppWithClock>;
+public sealed class MeetingTestsOnPostgres(PostgresAppWithClock fixture) : MeetingTests(fixture), IClassFixture<PostgresAppWithClock>;
