@@ -2,6 +2,7 @@ using Nexus.Web;
 using Nexus.Web.Data;
 using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Calendar;
+using Nexus.Web.Features.Certificates;
 using Nexus.Web.Features.Coordination;
 using Nexus.Web.Features.Coordination.Workplans;
 using Nexus.Web.Features.Data;
@@ -35,6 +36,7 @@ builder.Services.AddLibrary(builder.Configuration);
 builder.Services.AddLibraryImport();
 builder.Services.AddDataPortal();
 builder.Services.AddCoordination(builder.Configuration);
+builder.Services.AddCertificates();
 
 var app = builder.Build();
 
@@ -56,6 +58,7 @@ app.MapDataApi();
 app.MapDataDownloads();
 app.MapCoordinationApi();
 app.MapWorkplanApi();
+app.MapCertificatesApi();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

@@ -67,6 +67,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<Features.Certificates.Certificate> Certificates => Set<Features.Certificates.Certificate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -194,6 +195,7 @@ public abstract class AppDbContext(DbContextOptions options)
         LibraryModel.Configure(b);
         DataModel.Configure(b);
         CoordinationModel.Configure(b);
+        Features.Certificates.CertificateModel.Configure(b);
 
         b.Entity<AppUser>(e =>
         {

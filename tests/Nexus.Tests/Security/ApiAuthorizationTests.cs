@@ -56,6 +56,7 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         "GET /api/v1/coordination/agencies", // public facts of the group, tested per role in CoordinationAuthorizationTests
         "GET /api/v1/coordination/troika",
         "GET /api/v1/coordination/workplans/{id}",
+        "GET /api/v1/certificates/{id}", // a verification answers anyone, an unknown code included
     ];
 
     [Theory]
