@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command of Nexus. Needs only the .NET 10 SDK on Debian 12:
-# installs chromium/postgresql/libreoffice via apt when missing, runs a throwaway PostgreSQL
+# installs chromium/postgresql/libreoffice/poppler-utils/zbar-tools via apt when missing, runs a throwaway PostgreSQL
 # cluster, builds once, runs unit + browser tests, prints "Tests: N passed, M failed".
 #
 #   ./test.sh                   all tests
@@ -42,6 +42,13 @@ fi
 # The workplan export test reads its Word file back through LibreOffice, headless (no X server needed).
 if ! command -v soffice >/dev/null 2>&1; then
     missing+=(libreoffice-writer-nogui)
+fi
+# The certificate test reads its PDF back (pdftotext, pdftoppm) and decodes the QR code from the rendered page.
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+    missing+=(poppler-utils)
+fi
+if ! command -v zbarimg >/dev/null 2>&1; then
+    missing+=(zbar-tools)
 fi
 # Nice to have (readable text in screenshots); only installed along with the others
 # or when it is the only thing missing.

@@ -59,6 +59,7 @@ app.MapDataDownloads();
 app.MapCoordinationApi();
 app.MapWorkplanApi();
 app.MapCertificatesApi();
+app.MapCertificateFiles();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 
