@@ -40,17 +40,13 @@ public sealed class CertificateService(AppDbContext db, TimeProvider clock)
         if (input.StartDate is { } s && input.EndDate is { } e && e < s) errors.Add("endDate", "The last day is before the first.");
         if (input.Hours is { } h && (h <= 0 || h > 2000)) errors.Add("hours", "Hours must be more than 0 and at most 2000.");
         if (errors.Any) return null;
-        if (input.EventId is not null || input.CourseRunId is not null)
-        {
-            var existing = await db.Certificates.FirstOrDefaultAsync(c => c.HolderEmail == email
-                && ((input.EventId != null && c.EventId == input.EventId) || (input.CourseRunId != null && c.CourseRunId == input.CourseRunId)), ct);
-            if (existing is not null) return existing;
-        }
+        var holderEmail = string.IsNullOrEmpty(email) ? null : email;
+        if (await ExistingAsync(input, holderEmail, ct) is { } existing) return existing;
         for (var attempt = 0; ; attempt++)
         {
             var certificate = new Certificate
             {
-                Code = CertificateCode.New(), Kind = input.Kind, HolderName = holder, HolderEmail = string.IsNullOrEmpty(email) ? null : email,
+                Code = CertificateCode.New(), Kind = input.Kind, HolderName = holder, HolderEmail = holderEmail,
                 HolderUserId = input.HolderUserId, Title = title, StartDate = input.StartDate!.Value, EndDate = input.EndDate!.Value,
                 Hours = input.Hours, EventId = input.EventId, CourseRunId = input.CourseRunId,
                 IssuedAt = clock.GetUtcNow().UtcDateTime, IssuedBy = Cut(issuedBy, 200),
@@ -65,12 +61,7 @@ public sealed class CertificateService(AppDbContext db, TimeProvider clock)
             {
                 // A code collision (one in 2^45 per pair) or a simultaneous issue for the same person: look again.
                 db.Entry(certificate).State = EntityState.Detached;
-                if (input.EventId is not null || input.CourseRunId is not null)
-                {
-                    var raced = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.HolderEmail == certificate.HolderEmail
-                        && ((input.EventId != null && c.EventId == input.EventId) || (input.CourseRunId != null && c.CourseRunId == input.CourseRunId)), ct);
-                    if (raced is not null) return raced;
-                }
+                if (await ExistingAsync(input, holderEmail, ct) is { } raced) return raced;
             }
         }
     }
@@ -105,6 +96,12 @@ public sealed class CertificateService(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return c;
     }
+
+    /// <summary>The certificate this person already holds for the same event or course run, if any.</summary>
+    private async Task<Certificate?> ExistingAsync(CertificateInput input, string? email, CancellationToken ct) =>
+        input.EventId is null && input.CourseRunId is null ? null
+            : await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.HolderEmail == email
+                && ((input.EventId != null && c.EventId == input.EventId) || (input.CourseRunId != null && c.CourseRunId == input.CourseRunId)), ct);
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }
