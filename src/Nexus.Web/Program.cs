@@ -4,6 +4,7 @@ using Nexus.Web.Features.Accounts;
 using Nexus.Web.Features.Calendar;
 using Nexus.Web.Features.Certificates;
 using Nexus.Web.Features.Coordination;
+using Nexus.Web.Features.Courses;
 using Nexus.Web.Features.Coordination.Workplans;
 using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Data.Downloads;
@@ -37,6 +38,7 @@ builder.Services.AddLibraryImport();
 builder.Services.AddDataPortal();
 builder.Services.AddCoordination(builder.Configuration);
 builder.Services.AddCertificates();
+builder.Services.AddCourses();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapCoordinationApi();
 app.MapWorkplanApi();
 app.MapCertificatesApi();
 app.MapCertificateFiles();
+app.MapCourses();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

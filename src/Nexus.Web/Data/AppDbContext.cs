@@ -68,6 +68,20 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<Features.Certificates.Certificate> Certificates => Set<Features.Certificates.Certificate>();
+    public DbSet<Features.Courses.Course> Courses => Set<Features.Courses.Course>();
+    public DbSet<Features.Courses.CourseModule> CourseModules => Set<Features.Courses.CourseModule>();
+    public DbSet<Features.Courses.CourseRun> CourseRuns => Set<Features.Courses.CourseRun>();
+    public DbSet<Features.Courses.CourseSession> CourseSessions => Set<Features.Courses.CourseSession>();
+    public DbSet<Features.Courses.SessionAttendance> SessionAttendance => Set<Features.Courses.SessionAttendance>();
+    public DbSet<Features.Courses.CourseCompletion> CourseCompletions => Set<Features.Courses.CourseCompletion>();
+    public DbSet<Features.Courses.Quiz> Quizzes => Set<Features.Courses.Quiz>();
+    public DbSet<Features.Courses.QuizDraw> QuizDraws => Set<Features.Courses.QuizDraw>();
+    public DbSet<Features.Courses.QuestionBank> QuestionBanks => Set<Features.Courses.QuestionBank>();
+    public DbSet<Features.Courses.Question> Questions => Set<Features.Courses.Question>();
+    public DbSet<Features.Courses.QuestionOption> QuestionOptions => Set<Features.Courses.QuestionOption>();
+    public DbSet<Features.Courses.QuizOverride> QuizOverrides => Set<Features.Courses.QuizOverride>();
+    public DbSet<Features.Courses.QuizAttempt> QuizAttempts => Set<Features.Courses.QuizAttempt>();
+    public DbSet<Features.Courses.AttemptAnswer> AttemptAnswers => Set<Features.Courses.AttemptAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -96,6 +110,7 @@ public abstract class AppDbContext(DbContextOptions options)
             e.Property(x => x.City).HasMaxLength(120);
             e.Property(x => x.Country).HasMaxLength(3);
             e.Property(x => x.OnlineUrl).HasMaxLength(2000);
+            e.Property(x => x.CertificateHours).HasPrecision(6, 1);
             e.HasIndex(x => new { x.Status, x.StartsAt });
             e.HasOne(x => x.Series).WithMany().HasForeignKey(x => x.SeriesId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Speakers).WithOne().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
@@ -196,6 +211,7 @@ public abstract class AppDbContext(DbContextOptions options)
         DataModel.Configure(b);
         CoordinationModel.Configure(b);
         Features.Certificates.CertificateModel.Configure(b);
+        Features.Courses.CourseModelConfiguration.Configure(b);
 
         b.Entity<AppUser>(e =>
         {

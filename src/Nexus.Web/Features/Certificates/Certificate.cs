@@ -52,5 +52,7 @@ public static class CertificateModel
         // One attendance certificate per person and event, one completion certificate per person and run.
         e.HasIndex(x => new { x.EventId, x.HolderEmail }).IsUnique().HasFilter("\"EventId\" IS NOT NULL");
         e.HasIndex(x => new { x.CourseRunId, x.HolderEmail }).IsUnique().HasFilter("\"CourseRunId\" IS NOT NULL");
+        e.HasOne<Events.Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Courses.CourseRun>().WithMany().HasForeignKey(x => x.CourseRunId).OnDelete(DeleteBehavior.Restrict);
     });
 }

@@ -1,6 +1,10 @@
 namespace Nexus.Web.Features.Events;
 
-public enum EventKind { Seminar, Panel, CourseSession, PolicySeminar, Retreat, Symposium, PressConference }
+/// <summary>
+/// <see cref="Course"/> is the enrolment of a course run (dates, capacity, waiting list): it is not listed with the
+/// programme's events; its sessions are <see cref="CourseSession"/> events.
+/// </summary>
+public enum EventKind { Seminar, Panel, CourseSession, PolicySeminar, Retreat, Symposium, PressConference, Course }
 
 public enum EventStatus { Draft, Published, Cancelled, Held }
 
@@ -46,6 +50,11 @@ public class Event
 
     public EventStatus Status { get; set; }
     public string? FindingsMarkdown { get; set; }
+
+    /// <summary>Whether participants who attended may receive a certificate of attendance.</summary>
+    public bool IssuesCertificates { get; set; }
+    /// <summary>Hours printed on attendance certificates; null prints none.</summary>
+    public decimal? CertificateHours { get; set; }
 
     /// <summary>
     /// Bumped by every seat-changing operation before it reads anything: the update takes the row lock
