@@ -65,6 +65,12 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Data/Manage", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Coordination/Space", Features.Coordination.CoordinationSetup.GroupPolicy);
                 o.Conventions.AuthorizeFolder("/Accounts/Manage");
+                o.Conventions.AuthorizeFolder("/Courses/Manage", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Courses/Quizzes/Manage", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Courses/Progress/Manage", Policies.Staff);
+                // Learners' own pages: any signed-in account; each page checks the enrolment itself.
+                o.Conventions.AuthorizeFolder("/Courses/Quizzes/Take");
+                o.Conventions.AuthorizeFolder("/Courses/Progress/Learner");
                 o.Conventions.AuthorizeFolder("/Accounts/Admin", Policies.Administrator);
             })
             .AddViewLocalization()
