@@ -41,6 +41,9 @@ public class EditModel(AppDbContext db, RegistrationService registrations, TimeP
         public int? OfferHours { get; set; } = 48;
         public bool AcceptsNoteVerbale { get; set; }
         public string? Status { get; set; } = "draft";
+        public bool IssuesCertificates { get; set; }
+        /// <summary>Text, so that "1,5" or a typing mistake gets our message rather than the model binder's.</summary>
+        public string? CertificateHours { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -64,6 +67,7 @@ public class EditModel(AppDbContext db, RegistrationService registrations, TimeP
             RegistrationOpensAt = Local(e.RegistrationOpensAt), RegistrationClosesAt = Local(e.RegistrationClosesAt),
             RequiresApproval = e.RequiresApproval, PendingHoldsSeat = e.PendingHoldsSeat, OfferHours = e.OfferHours,
             AcceptsNoteVerbale = e.AcceptsNoteVerbale, Status = Codes.Of(e.Status),
+            IssuesCertificates = e.IssuesCertificates, CertificateHours = e.CertificateHours?.ToString("0.#", CultureInfo.InvariantCulture),
         };
         return Page();
     }
@@ -117,6 +121,12 @@ public class EditModel(AppDbContext db, RegistrationService registrations, TimeP
         var target = e ?? new Event { Title = "" };
         var errors = input.ApplyTo(target);
         if (Input.SeriesId is { } sid && !SeriesOptions.Any(s => s.Id == sid)) errors.Add("seriesId", "No such series.");
+        var hours = CertificateHours(Input.CertificateHours, errors);
+        if (!errors.Any)
+        {
+            target.IssuesCertificates = Input.IssuesCertificates;
+            target.CertificateHours = hours;
+        }
         foreach (var (field, message) in errors.Localized(t)) Errors.TryAdd(field, message);
         if (Errors.Count > 0)
         {
@@ -137,6 +147,19 @@ public class EditModel(AppDbContext db, RegistrationService registrations, TimeP
         await registrations.OfferFreeSeatsAsync(target.Id, ct);
         TempData["Message"] = t["Event saved."].Value;
         return Redirect($"/events/manage/edit/{target.Id}");
+    }
+
+    /// <summary>Optional hours printed on attendance certificates: more than 0, at most 2000 (as the certificate accepts), one decimal.</summary>
+    private static decimal? CertificateHours(string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours)
+            || hours <= 0 || hours > 2000 || decimal.Round(hours, 1) != hours)
+        {
+            errors.Add("certificateHours", "Give a number of hours from 0.5 to 2000, e.g. 3 or 1.5.");
+            return null;
+        }
+        return hours;
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct) =>

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using Nexus.Web.Data;
+using Nexus.Web.Features.Certificates;
 using Nexus.Web.Features.Events;
 using Nexus.Web.Infrastructure;
 
@@ -18,7 +19,8 @@ public sealed record RegistrationRow(int Id, string FullName, string Email, stri
     DateTime CreatedAt, DateTime? CheckedInAt, DateTime? OfferExpiresAt, bool HasNoteVerbale);
 
 /// <summary>Staff view of one event's registrations: decide, promote, mark attendance, export.</summary>
-public class IndexModel(AppDbContext db, RegistrationService service, IStringLocalizer<SharedResource> t) : PageModel
+public class IndexModel(AppDbContext db, RegistrationService service, AttendanceCertificates attendanceCertificates,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public SeatCounts Counts { get; private set; } = SeatCounts.None;
@@ -73,6 +75,17 @@ public class IndexModel(AppDbContext db, RegistrationService service, IStringLoc
     public Task<IActionResult> OnPostNoShowAsync(int eventId, int id, CancellationToken ct) => Act(eventId, id, service.MarkNoShowAsync, ct);
     public Task<IActionResult> OnPostCancelAsync(int eventId, int id, CancellationToken ct) =>
         Act(eventId, id, (rid, actor, c) => service.CancelAsync(rid, actor, c), ct);
+
+    /// <summary>Certificates of attendance for everyone recorded as present, when the event offers them.</summary>
+    public async Task<IActionResult> OnPostCertificatesAsync(int eventId, CancellationToken ct)
+    {
+        var (issued, refusal) = await attendanceCertificates.IssueAllAsync(eventId, User.Identity?.Name ?? User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        if (refusal == AttendanceCertificateRefusal.NotFound) return NotFound();
+        TempData["Message"] = refusal == AttendanceCertificateRefusal.None
+            ? t["{0} certificates issued.", issued].Value
+            : t[AttendanceCertificateRules.Message(refusal)].Value;
+        return Redirect($"/registrations/manage/{eventId}");
+    }
 
     private async Task<IActionResult> Act(int eventId, int id, Func<int, string, CancellationToken, Task<ChangeResult>> action, CancellationToken ct)
     {
