@@ -39,6 +39,9 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         { "POST", "/api/v1/library/items/{item}/files", Scopes.LibraryWrite },
         { "DELETE", "/api/v1/library/items/{item}/files/{file}", Scopes.LibraryWrite },
         { "POST", "/api/v1/library/import", Scopes.LibraryWrite },
+        // Also open to a signed-in learner enrolling themselves (cookie): CourseApiTests.
+        { "POST", "/api/v1/courses/runs/{run}/enrolments", Scopes.RegistrationsWrite },
+        { "GET", "/api/v1/courses/runs/{run}/enrolments", Scopes.RegistrationsRead },
     };
 
     /// <summary>API routes anyone may call. Any other route under /api must appear in <see cref="Protected"/>.</summary>
@@ -57,6 +60,15 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         "GET /api/v1/coordination/troika",
         "GET /api/v1/coordination/workplans/{id}",
         "GET /api/v1/certificates/{id}", // a verification answers anyone, an unknown code included
+        "GET /api/v1/courses",
+        "GET /api/v1/courses/{id}",
+        "GET /api/v1/courses/runs/{id}",
+    ];
+
+    /// <summary>API routes for any signed-in account (cookie), about the caller only; anonymous callers get a 401.</summary>
+    private static readonly HashSet<string> SignedInRoutes =
+    [
+        "GET /api/v1/me/enrolments", // tested per learner in CourseApiTests
     ];
 
     [Theory]
@@ -205,8 +217,8 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         {
             var name = $"{method} {Normalize(route)}";
             if (PublicRoutes.Contains(name)) continue;
-            Assert.True(protectedRoutes.Contains(name),
-                $"{name} is neither in PublicRoutes nor in Protected: add it to one of them, with its authorization test.");
+            Assert.True(protectedRoutes.Contains(name) || SignedInRoutes.Contains(name),
+                $"{name} is neither in PublicRoutes, SignedInRoutes nor in Protected: add it to one of them, with its authorization test.");
             var target = new Target(RouteParameter().Replace(route, ev.Id.ToString()), "", "Anonymous " + Guid.NewGuid());
             var response = await App.CreateClient().SendAsync(Request(method, target), Ct);
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: anonymous got {(int)response.StatusCode}");
@@ -311,7 +323,8 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
     /// What a call acts on: its address, the email of the registrant it could expose, the title of the event or
     /// library item it could create, and the library item it could change (with its state before the call).
     /// </summary>
-    private sealed record Target(string Url, string Email, string Title, int? ItemId = null, int Versions = 0, bool? Visible = null);
+    private sealed record Target(string Url, string Email, string Title, int? ItemId = null, int Versions = 0, bool? Visible = null,
+        int? RunEventId = null);
 
     /// <summary>An event with one registrant, and a published library item with a file, for the route to act on.</summary>
     private async Task<Target> PrepareAsync(string route)
@@ -320,6 +333,13 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         var email = TestData.UniqueEmail("secret");
         var created = await (await App.CreateClient().PostJsonAsync($"/api/v1/events/{ev.Id}/registrations", TestData.RegistrationBody(email: email))).JsonAsync();
         var url = route.Replace("{event}", ev.Id.ToString()).Replace("{registration}", ((int)created["id"]!).ToString());
+        if (route.Contains("{run}", StringComparison.Ordinal))
+        {
+            // A course run with one learner enrolled, whose email a refused call must not reveal.
+            var course = await Courses.CourseTestData.CourseAsync(App);
+            await Courses.CourseTestData.EnrolAsync(App, course.Run, email);
+            return new Target(url.Replace("{run}", course.Run.Id.ToString()), email, "Course " + Guid.NewGuid(), RunEventId: course.Run.EventId);
+        }
         if (!route.Contains("{item}", StringComparison.Ordinal)) return new Target(url, email, "Seminar " + Guid.NewGuid());
 
         var item = await Library.LibraryTestData.AddItemAsync(App, Library.LibraryTestData.Content(@abstract: email));
@@ -344,6 +364,8 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
             },
             ("POST", var u) when u.EndsWith("/files", StringComparison.Ordinal) =>
                 new MultipartFormDataContent { { new ByteArrayContent(Library.SampleFiles.Pdf("Annex two")), "file", "annex2.pdf" } },
+            ("POST", var u) when u.StartsWith("/api/v1/courses/", StringComparison.Ordinal) =>
+                System.Net.Http.Json.JsonContent.Create(TestData.RegistrationBody()),
             ("POST" or "PUT", var u) when u.StartsWith("/api/v1/library/items", StringComparison.Ordinal) =>
                 System.Net.Http.Json.JsonContent.Create(Library.LibraryTestData.Body(title: target.Title)),
             ("POST", _) => System.Net.Http.Json.JsonContent.Create(TestData.EventBody(title: target.Title)),
@@ -361,6 +383,9 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
             Assert.NotEqual(Web.Features.Registrations.RegistrationStatus.Cancelled, status);
         }
         Assert.Equal(0, await App.Db(db => db.Events.CountAsync(e => e.Title == target.Title, Ct)));
+        // Nobody was enrolled beside the prepared learner.
+        if (target.RunEventId is { } runEvent)
+            Assert.Equal(1, await App.Db(db => db.Registrations.CountAsync(r => r.EventId == runEvent, Ct)));
         // No library item was created with the call's title, and the prepared one kept its versions and visibility.
         var drafts = await App.Db(db => db.LibraryItems.Select(i => i.Draft).ToListAsync(Ct));
         Assert.DoesNotContain(drafts, d => d.Texts.Any(t => t.Title == target.Title));

@@ -13,6 +13,7 @@ public static class CalendarEndpoints
         {
             var events = await db.Events.AsNoTracking()
                 .Where(e => e.Status == EventStatus.Published || e.Status == EventStatus.Held || e.Status == EventStatus.Cancelled)
+                .Where(e => e.Kind != EventKind.Course) // a course run spans weeks: its sessions are the calendar entries
                 .OrderBy(e => e.StartsAt).ToListAsync(ct);
             return Ics(EventCalendar.Write(events, links.Event, "Nexus: migration and development events"), "events.ics");
         }).CacheOutput(Infrastructure.Caching.PublicCache.Policy).WithTags("Calendar").ExcludeFromDescription();

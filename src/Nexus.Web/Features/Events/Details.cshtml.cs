@@ -22,6 +22,8 @@ public class DetailsModel(AppDbContext db, Links links, TimeProvider clock) : Pa
     /// <summary>Library items that came from this event (its findings, statements, presentations).</summary>
     public List<(string Slug, string Title, Library.ItemKind Kind)> LibraryItems { get; private set; } = [];
     public string JsonLd { get; private set; } = "{}";
+    /// <summary>The course run this event is a session of: it takes no registrations of its own.</summary>
+    public Courses.CourseEventLink? Course { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
     {
@@ -29,6 +31,9 @@ public class DetailsModel(AppDbContext db, Links links, TimeProvider clock) : Pa
             .Include(x => x.Speakers).Include(x => x.Agenda).Include(x => x.Materials)
             .FirstOrDefaultAsync(x => x.Id == id && x.Status != EventStatus.Draft, ct);
         if (e is null) return NotFound();
+        Course = await Courses.CourseEvents.FindAsync(db, e, ct);
+        // A course run is shown (and enrolled in) on its course's page.
+        if (Course is { IsRun: true } run) return Redirect(run.RunUrl);
         // One address per event: a wrong or missing slug redirects to the canonical one.
         if (slug != e.Slug) return RedirectPermanent($"/events/{e.Id}/{e.Slug}{Request.QueryString}");
 

@@ -27,6 +27,8 @@ public static class EventQueries
     public static IQueryable<Event> Apply(this IQueryable<Event> q, EventFilter f, DateTime now)
     {
         if (!f.IncludeDrafts) q = q.Where(e => e.Status != EventStatus.Draft);
+        // A course run's event only carries its enrolment; the course catalogue lists it, with its sessions here.
+        q = q.Where(e => e.Kind != EventKind.Course);
         if (f.Year is { } y)
         {
             var from = new DateTime(Math.Clamp(y, 1900, 2999), 1, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -13,6 +13,7 @@ public static class EventText
         EventKind.PolicySeminar => "Policy seminar",
         EventKind.Retreat => "Retreat",
         EventKind.Symposium => "Symposium",
+        EventKind.Course => "Course",
         _ => "Press conference",
     };
 

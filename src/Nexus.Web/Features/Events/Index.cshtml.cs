@@ -29,7 +29,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var filter = new EventFilter { Year = Year, Kind = Kind, Theme = Theme, Series = Series, When = When };
         Events = await EventCard.LoadAsync(db, db.Events.AsNoTracking().Apply(filter, now).Take(300), now, ct);
 
-        var published = db.Events.AsNoTracking().Where(e => e.Status != EventStatus.Draft);
+        var published = db.Events.AsNoTracking().Where(e => e.Status != EventStatus.Draft && e.Kind != EventKind.Course);
         Years = (await published.Select(e => e.StartsAt).ToListAsync(ct)).Select(d => d.Year).Distinct().OrderDescending().ToList();
         Themes = (await published.Select(e => e.Themes).ToListAsync(ct)).SelectMany(t => t).Distinct().Order().ToList();
         SeriesOptions = await db.Series.AsNoTracking().OrderByDescending(s => s.StartYear)

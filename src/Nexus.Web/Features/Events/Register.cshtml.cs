@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -21,35 +20,21 @@ namespace Nexus.Web.Features.Events;
 public class RegisterModel(AppDbContext db, RegistrationDesk registrations, IdempotencyStore idempotency, FileStore files,
     IOptions<NexusOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed class InputModel
-    {
-        public string? FullName { get; set; }
-        public string? Email { get; set; }
-        public string? Organization { get; set; }
-        public string? StakeholderGroup { get; set; }
-        public string? Country { get; set; }
-        public string? Gender { get; set; }
-        public string? AccessibilityNeeds { get; set; }
-        public bool ListPublicly { get; set; }
-        /// <summary>Set when the form is shown, so a double submit or a browser retry registers once.</summary>
-        public string? IdempotencyKey { get; set; }
-    }
-
-    private sealed record FormOutcome(string Status, int? Position);
-
-    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public RegistrationFormInput Input { get; set; } = new();
     public Event Event { get; private set; } = null!;
     public bool Open { get; private set; }
     public int? SeatsLeft { get; private set; }
     public Dictionary<string, string> Errors { get; } = new();
     public string? Done { get; private set; }
     public int? Position { get; private set; }
+    public string? CourseEnrolUrl { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string? done, int? position, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (CourseEnrolUrl is { } enrol) return Redirect(enrol);
         if (done is "confirmed" or "waitlisted" or "pending") (Done, Position) = (done, position);
-        Input.IdempotencyKey = Guid.NewGuid().ToString("N");
+        Input.IdempotencyKey = RegistrationFormInput.NewKey();
         if (User.Identity?.IsAuthenticated == true)
         {
             var me = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
@@ -61,15 +46,10 @@ public class RegisterModel(AppDbContext db, RegistrationDesk registrations, Idem
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "NoteVerbale")] IFormFile? noteVerbale, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (CourseEnrolUrl is { } enrol) return Redirect(enrol);
         if (!Open) return Page();
 
-        var (valid, errors) = new RegistrationInput
-        {
-            FullName = Input.FullName, Email = Input.Email, Organization = Input.Organization,
-            StakeholderGroup = Input.StakeholderGroup, Country = Input.Country, Gender = Input.Gender,
-            AccessibilityNeeds = Input.AccessibilityNeeds, ListPublicly = Input.ListPublicly,
-            Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-        }.Validate();
+        var (valid, errors) = Input.ToInput(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Validate();
         foreach (var (field, message) in errors.Localized(t)) Errors[field] = message;
 
         FileKind? noteKind = null;
@@ -86,41 +66,28 @@ public class RegisterModel(AppDbContext db, RegistrationDesk registrations, Idem
         }
         if (Errors.Count > 0 || valid is null) return Page();
 
-        var key = IdempotencyStore.IsValidKey(Input.IdempotencyKey) ? Input.IdempotencyKey! : Guid.NewGuid().ToString("N");
-        var scope = $"form-registration:{id}";
-        var begin = await idempotency.BeginAsync(scope, key, IdempotencyStore.Fingerprint(valid), ct);
-        if (begin.State == IdempotencyState.Replay && begin.Record!.ResponseBody is { } stored)
-            return ResultRedirect(JsonSerializer.Deserialize<FormOutcome>(stored)!);
-        if (begin.State != IdempotencyState.Started)
+        string? noteKey = null;
+        var sent = await RegistrationForm.SubmitAsync(idempotency, $"form-registration:{id}", Input.IdempotencyKey, valid, async () =>
         {
-            // The same form is being submitted twice at once, or was edited and sent again: show it afresh.
-            Input.IdempotencyKey = Guid.NewGuid().ToString("N");
-            Errors["form"] = t["This form was already sent. Check your email before sending it again."];
-            return Page();
-        }
-
-        try
+            noteKey = noteKind is { } k ? (await files.SaveAsync(noteStream, k, ct)).Key : null;
+            var result = await registrations.RegisterAsync(new RegisterRequest(id, valid, User.FindFirstValue(ClaimTypes.NameIdentifier), noteKey), ct);
+            if (result.Outcome != RegisterOutcome.Created && noteKey is not null) files.Delete(noteKey);
+            return result;
+        }, ct);
+        switch (sent.State)
         {
-            string? noteKey = noteKind is { } k ? (await files.SaveAsync(noteStream, k, ct)).Key : null;
-            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-            var result = await registrations.RegisterAsync(new RegisterRequest(id, valid, userId, noteKey), ct);
-            if (result.Outcome != RegisterOutcome.Created)
-            {
-                if (noteKey is not null) files.Delete(noteKey);
-                await idempotency.AbandonAsync(scope, key);
-                Input.IdempotencyKey = Guid.NewGuid().ToString("N");
-                if (result.Outcome == RegisterOutcome.Duplicate) Errors["email"] = t["This email address is already registered for this event."];
+            case FormSubmitState.Done or FormSubmitState.Replayed:
+                return ResultRedirect(sent.Outcome!);
+            case FormSubmitState.AlreadySent:
+                // The same form is being submitted twice at once, or was edited and sent again: show it afresh.
+                Input.IdempotencyKey = RegistrationFormInput.NewKey();
+                Errors["form"] = t["This form was already sent. Check your email before sending it again."];
+                return Page();
+            default:
+                Input.IdempotencyKey = RegistrationFormInput.NewKey();
+                if (sent.Refusal == RegisterOutcome.Duplicate) Errors["email"] = t["This email address is already registered for this event."];
                 else Errors["form"] = t["Registration for this event is not open."];
                 return Page();
-            }
-            var outcome = new FormOutcome(Codes.Of(result.Registration!.Status), result.WaitlistPosition);
-            await idempotency.CompleteAsync(scope, key, 303, JsonSerializer.Serialize(outcome), null, ct);
-            return ResultRedirect(outcome);
-        }
-        catch
-        {
-            await idempotency.AbandonAsync(scope, key);
-            throw;
         }
     }
 
@@ -132,6 +99,8 @@ public class RegisterModel(AppDbContext db, RegistrationDesk registrations, Idem
         var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status != EventStatus.Draft, ct);
         if (e is null) return false;
         Event = e;
+        // Course runs and their sessions take enrolments on the course's own page.
+        CourseEnrolUrl = (await Courses.CourseEvents.FindAsync(db, e, ct))?.EnrolUrl;
         Open = e.IsOpenForRegistration(clock.GetUtcNow().UtcDateTime);
         var counts = await EventQueries.CountsAsync(db, e, ct);
         SeatsLeft = RegistrationRules.SeatsLeft(e.Capacity, counts.SeatsTaken);

@@ -38,19 +38,39 @@ public static class RegistrationsApi
     }
 
     public static async Task<IResult> Register(int id, [FromBody] RegistrationInput? input, HttpContext http,
-        RegistrationDesk desk, IdempotencyStore idempotency, CancellationToken ct)
+        RegistrationDesk desk, IdempotencyStore idempotency, AppDbContext db, CancellationToken ct)
     {
         if (input is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
         var (valid, errors) = input.Validate();
         if (valid is null) return TypedResults.ValidationProblem(errors.ToDictionary());
+        // A course run and its sessions take enrolments through the course API, which knows the run's enrolment mode.
+        if (await Courses.CourseEvents.IsPartOfARunAsync(db, id, ct))
+            return TypedResults.Problem(statusCode: 409, title: "Enrol in the course",
+                detail: "This event is part of a course run: enrol through POST /api/v1/courses/runs/{runId}/enrolments.");
 
+        return await IdempotentAsync(http, idempotency, $"event-registration:{id}", valid, async () =>
+        {
+            var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            var (status, body, location, answer) = ToAnswer(id, await desk.RegisterAsync(new RegisterRequest(id, valid, userId), ct));
+            // The stored answer never holds the cancel secret: secrets are kept only as hashes.
+            return (status, body is RegistrationCreatedDto dto ? dto with { CancelSecret = null } : body, location, answer);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="register"/> once per Idempotency-Key header (when the caller sends one): a retry gets the
+    /// stored answer, a retry while the first is running a 409, the same key with another body a 422.
+    /// <paramref name="register"/> returns the status, the body to store for replays, its Location and the answer.
+    /// </summary>
+    public static async Task<IResult> IdempotentAsync(HttpContext http, IdempotencyStore idempotency, string scope, object fingerprint,
+        Func<Task<(int Status, object StoredBody, string? Location, IResult Answer)>> register, CancellationToken ct)
+    {
         string? key = http.Request.Headers["Idempotency-Key"];
-        var scope = $"event-registration:{id}";
         if (key is not null)
         {
             if (!IdempotencyStore.IsValidKey(key))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["1 to 200 visible ASCII characters."] });
-            var begin = await idempotency.BeginAsync(scope, key, IdempotencyStore.Fingerprint(valid), ct);
+            var begin = await idempotency.BeginAsync(scope, key, IdempotencyStore.Fingerprint(fingerprint), ct);
             switch (begin.State)
             {
                 case IdempotencyState.Mismatch:
@@ -68,13 +88,9 @@ public static class RegistrationsApi
 
         try
         {
-            var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-            var result = await desk.RegisterAsync(new RegisterRequest(id, valid, userId), ct);
-            var (status, body, location, answer) = ToAnswer(id, result);
-            // The stored answer never holds the cancel secret: secrets are kept only as hashes.
+            var (status, stored, location, answer) = await register();
             if (key is not null)
-                await idempotency.CompleteAsync(scope, key, status, JsonSerializer.Serialize(
-                    body is RegistrationCreatedDto dto ? dto with { CancelSecret = null } : body, JsonSerializerOptions.Web), location, ct);
+                await idempotency.CompleteAsync(scope, key, status, JsonSerializer.Serialize(stored, JsonSerializerOptions.Web), location, ct);
             return answer;
         }
         catch

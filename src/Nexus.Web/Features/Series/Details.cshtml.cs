@@ -20,7 +20,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
         Series = s;
         var now = clock.GetUtcNow().UtcDateTime;
         Events = await EventCard.LoadAsync(db, db.Events.AsNoTracking()
-            .Where(e => e.SeriesId == id && e.Status != EventStatus.Draft).OrderBy(e => e.StartsAt), now, ct);
+            .Where(e => e.SeriesId == id && e.Status != EventStatus.Draft && e.Kind != EventKind.Course).OrderBy(e => e.StartsAt), now, ct);
         return Page();
     }
 }

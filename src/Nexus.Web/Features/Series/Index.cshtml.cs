@@ -16,7 +16,7 @@ public class IndexModel(AppDbContext db) : PageModel
     {
         var rows = await db.Series.AsNoTracking().OrderByDescending(s => s.StartYear)
             .Select(s => new { s.Id, s.Slug, s.Name, s.StartYear, s.EndYear, s.GfmdHost,
-                Count = db.Events.Count(e => e.SeriesId == s.Id && e.Status != EventStatus.Draft) })
+                Count = db.Events.Count(e => e.SeriesId == s.Id && e.Status != EventStatus.Draft && e.Kind != EventKind.Course) })
             .ToListAsync(ct);
         Items = rows.Select(s => new SeriesItem(s.Id, s.Slug, s.Name,
             s.StartYear == s.EndYear ? $"{s.StartYear}" : $"{s.StartYear}-{s.EndYear}", s.GfmdHost, s.Count)).ToList();
