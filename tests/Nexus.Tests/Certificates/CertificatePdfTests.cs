@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using System.Net;
 using Nexus.Tests.Pages;
@@ -68,6 +69,19 @@ public class CertificatePdfTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         var (staff, _) = await PageSession.SignedInAsync(App, Roles.ProgrammeStaff);
         Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync($"/certificates/{CertificateCode.Display(c.Code).ToLowerInvariant()}.pdf", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.Client.GetAsync("/certificates/ZZZZZ-ZZZZZ.pdf", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_certificate_issued_to_an_address_downloads_for_the_account_that_confirmed_it()
+    {
+        var (session, user) = await PageSession.SignedInAsync(App, Roles.Participant);
+        var c = await App.With<CertificateService, Certificate?>(s => s.IssueAsync(new CertificateInput(CertificateKind.CourseCompletion, "Rania Haddad",
+            user.Email!.ToUpperInvariant(), null, "International migration law", new DateOnly(2010, 2, 1), new DateOnly(2010, 3, 26), 24m), "tests", new FieldErrors(), Ct));
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync($"/certificates/{c!.Code}.pdf", Ct)).StatusCode);
+
+        // The same address on an account that has not confirmed it is not enough.
+        await App.Db(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, false), Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync($"/certificates/{c.Code}.pdf", Ct)).StatusCode);
     }
 
     /// <summary>Runs a tool and returns its output; a missing tool fails the test with what to install.</summary>

@@ -18,11 +18,20 @@ public static class CertificateEndpoints
         routes.MapGet("/certificates/{code}.pdf", async (string code, ClaimsPrincipal user, AppDbContext db, Links links,
             IOptions<NexusOptions> options, CancellationToken ct) =>
         {
-            if (CertificateCode.Normalize(code) is not { } normalized) return Results.NotFound();
-            var c = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Code == normalized, ct);
+            if (CertificateCode.Normalize(code) is not { } codeValue) return Results.NotFound();
+            var c = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Code == codeValue, ct);
             var staff = user.IsInRole(Roles.ProgrammeStaff) || user.IsInRole(Roles.Administrator);
-            var holder = c?.HolderUserId is { } id && user.FindFirstValue(ClaimTypes.NameIdentifier) == id;
-            if (c is null || !(staff || holder)) return Results.NotFound();
+            if (c is null) return Results.NotFound();
+            var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
+            var holder = c.HolderUserId is { } id && me == id;
+            // A certificate issued to an address (staff enrolled the person before they had an account) belongs to
+            // the account that has proven that address, as registrations do.
+            if (!holder && c.HolderEmail is { } email && me is not null)
+            {
+                var normalized = email.ToUpperInvariant();
+                holder = await db.Users.AnyAsync(u => u.Id == me && u.EmailConfirmed && u.NormalizedEmail == normalized, ct);
+            }
+            if (!(staff || holder)) return Results.NotFound();
             var pdf = CertificatePdf.Write(c, links.To($"/certificates/verify/{CertificateCode.Display(c.Code)}"), options.Value.OrganisationName);
             return Results.File(pdf, "application/pdf", $"certificate-{CertificateCode.Display(c.Code)}.pdf");
         }).RequireAuthorization();

@@ -17,7 +17,7 @@ public sealed record MyCourse(int RunId, string CourseTitle, string RunTitle, Da
 public sealed record MyEvent(int RegistrationId, int EventId, string Slug, string Title, DateTimeOffset StartsAt, string TimeZone,
     RegistrationStatus Status, bool CertificateAvailable, string? CertificateCode);
 
-public sealed record MyCertificate(string Code, CertificateKind Kind, string Title, DateOnly StartDate, DateOnly EndDate, bool Revoked, bool Downloadable);
+public sealed record MyCertificate(string Code, CertificateKind Kind, string Title, DateOnly StartDate, DateOnly EndDate, bool Revoked);
 
 /// <summary>The learner's dashboard: my courses with progress, my event registrations, my certificates.</summary>
 public class IndexModel(AppDbContext db, Enrolments enrolments, ProgressService progress, AttendanceCertificates attendanceCertificates,
@@ -62,7 +62,7 @@ public class IndexModel(AppDbContext db, Enrolments enrolments, ProgressService 
         Certificates = await db.Certificates.AsNoTracking()
             .Where(c => c.HolderUserId == userId || (email != null && c.HolderEmail != null && c.HolderEmail.ToUpper() == email))
             .OrderByDescending(c => c.EndDate).Take(500)
-            .Select(c => new MyCertificate(c.Code, c.Kind, c.Title, c.StartDate, c.EndDate, c.RevokedAt != null, c.HolderUserId == userId))
+            .Select(c => new MyCertificate(c.Code, c.Kind, c.Title, c.StartDate, c.EndDate, c.RevokedAt != null))
             .ToListAsync(ct);
         return Page();
     }
