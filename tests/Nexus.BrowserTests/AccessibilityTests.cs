@@ -25,7 +25,7 @@ public class AccessibilityTests(NexusServer server)
             "/library", "/library?q=migrants+crisis&kind=fact-sheet", "/library/themes", "/library/themes/economic-crisis",
             "/library/agencies/unitar", await Api.FirstLibraryItemPathAsync(server),
             "/data", "/data/areas", "/data/areas/608", "/data/indicators", "/data/indicators/migrant-stock-share", "/data/compare",
-            "/certificates/verify", "/certificates/verify/ZZZZZ-ZZZZZ",
+            "/certificates/verify", "/certificates/verify/ZZZZZ-ZZZZZ", "/courses", "/courses/international-migration-law",
         ];
         var failures = new List<string>();
         foreach (var path in paths)

@@ -75,6 +75,8 @@ public static class DemoData
         await tx.CommitAsync(ct);
         await Library.LibraryDemo.SeedAsync(services, ct);
         await Coordination.CoordinationDemo.SeedAsync(services, ct);
+        await Courses.Demo.CourseDemo.SeedAsync(db, now, ids[Roles.ProgrammeStaff],
+            new(programme.PastCourse.Run, programme.PastCourse.Sessions, programme.UpcomingCourseRun.Run, programme.UpcomingCourseRun.Sessions), ct);
         return true;
     }
 
@@ -224,6 +226,9 @@ public static class DemoData
         public List<Event> AllEvents { get; } = [];
         public List<Registration> AllRegistrations { get; } = [];
         public List<RegistrationLogEntry> Log { get; } = [];
+        /// <summary>The course runs, for the course demo: the run's enrolment event and its session events in order.</summary>
+        public (Event Run, List<Event> Sessions) PastCourse { get; private set; }
+        public (Event Run, List<Event> Sessions) UpcomingCourseRun { get; private set; }
 
         public void Build(Person demoParticipant)
         {
@@ -373,6 +378,13 @@ public static class DemoData
                 ["data and evidence"], ["policy coherence"], ["migrants' rights"], ["trafficking and smuggling", "migrants' rights"],
                 ["labour migration"], ["migrants' rights"], ["peacebuilding", "migrants' rights"], ["policy coherence"],
             ];
+            // The course run is one enrolment (an event of kind Course) over four days; its sessions take no
+            // registrations of their own: attendance is recorded per learner by the course demo.
+            var run = Meeting(s, EventKind.Course, "International Migration Law Course 2009", new DateTime(2009, 3, 16, 10, 0, 0),
+                3 * 24 + 8, Room("8"), capacity: 40,
+                "IOM's course on international migration law for delegates, in eight sessions over four days.", ["migrants' rights"]);
+            Held(run, 36);
+            var sessions = new List<Event>();
             for (var i = 0; i < topics.Length; i++)
             {
                 // Four days, a morning and an afternoon session each.
@@ -384,8 +396,9 @@ public static class DemoData
                     topicThemes[i]);
                 Speakers(session, ("Course facilitator", "International Organization for Migration", SpeakerRole.Speaker));
                 Agenda(session, CourseAgenda);
-                Held(session, rng.Next(22, 38));
+                sessions.Add(session);
             }
+            PastCourse = (run, sessions);
 
             var coherence = Seminar(s, "Aligning Migration with Development Goals: The Challenges of Policy Coherence",
                 new(2009, 4, 30, 10, 0, 0), "6",
@@ -549,15 +562,7 @@ public static class DemoData
             Agenda(care, SeminarAgenda);
             Full(care, 20, 3);
 
-            var course = Meeting(s, EventKind.CourseSession, "International Migration Law Course: Labour Migration and Migrant Workers' Rights",
-                UpcomingDay(3, 15), 3, Room("8"), capacity: 40,
-                "A session of IOM's international migration law course on the instruments that protect migrant "
-                + "workers and on bilateral and multilateral labour agreements.",
-                ["labour migration", "migrants' rights"]);
-            Speakers(course, ("Course facilitator", "International Organization for Migration", SpeakerRole.Speaker));
-            Agenda(course, CourseAgenda);
-            Confirmed(course, 14);
-            Confirmed(course, demoParticipant);
+            UpcomingCourse(s);
 
             var diaspora = Seminar(s, "Diaspora Engagement in Post-Conflict Recovery", UpcomingDay(4, 10), "4",
                 "Skills inventories, temporary return and dedicated diaspora offices: tools for involving communities abroad in "
@@ -618,6 +623,31 @@ public static class DemoData
         }
 
         // ---- factories -------------------------------------------------------------------------------------------
+
+        /// <summary>This year's run of the migration law course: open for self-enrolment, eight sessions over four weeks.</summary>
+        private void UpcomingCourse(SeminarSeries s)
+        {
+            var first = UpcomingDay(3, 10);
+            var run = Meeting(s, EventKind.Course, $"International Migration Law Course {first.Year}", first, 3, Room("8"), capacity: 30,
+                "IOM's course on international migration law for delegates, in eight sessions over four weeks. Enrol once for the "
+                + "whole course; your ticket admits you to every session.", ["migrants' rights"]);
+            var sessions = new List<Event>();
+            for (var i = 0; i < 8; i++)
+            {
+                // Two sessions a week, a morning and an afternoon on the same day.
+                var start = UpcomingDay(3 + (i / 2), i % 2 == 0 ? 10 : 15);
+                var session = Meeting(s, EventKind.CourseSession, $"International Migration Law Course {first.Year}, Session {i + 1}",
+                    start, 3, Room("8"), capacity: 40,
+                    "A session of IOM's course on international migration law, for delegates enrolled in the course.",
+                    ["migrants' rights"]);
+                Speakers(session, ("Course facilitator", "International Organization for Migration", SpeakerRole.Speaker));
+                Agenda(session, CourseAgenda);
+                sessions.Add(session);
+            }
+            run.EndsAt = sessions[^1].EndsAt;
+            Confirmed(run, 14);
+            UpcomingCourseRun = (run, sessions);
+        }
 
         private SeminarSeries NewSeries(string name, int startYear, int endYear, string gfmdHost, string description, string priorities)
         {

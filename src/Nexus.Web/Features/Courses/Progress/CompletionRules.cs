@@ -106,13 +106,9 @@ public static class CompletionRules
     /// </summary>
     public static (decimal? Percent, bool Passed) Counted(GradeMethod method, decimal passPercent, IEnumerable<AttemptFact> attempts)
     {
-        var finished = attempts.Where(a => a.Status is AttemptStatus.Submitted or AttemptStatus.TimedOut).ToList();
-        if (finished.Count == 0) return (null, false);
-        var counted = method == GradeMethod.Last
-            ? finished.MaxBy(a => a.Number)!
-            // On a tie, a passed attempt wins (the pass mark may have moved between the two).
-            : finished.OrderByDescending(a => a.Percent ?? 0m).ThenByDescending(a => a.Passed == true).First();
-        var percent = counted.Percent ?? 0m;
-        return (percent, counted.Passed ?? percent >= passPercent);
+        // One definition of the counted grade, shared with the quiz pages; passing is judged against the quiz's
+        // current pass mark, so lowering it after the fact lets earlier attempts pass.
+        var counted = Quizzes.QuizGrading.Counted(attempts.Select(a => new Quizzes.AttemptResult(0, a.Number, a.Status, a.Percent)), method);
+        return counted?.Percent is { } percent ? (percent, Quizzes.QuizGrading.Passes(percent, passPercent)) : (null, false);
     }
 }
