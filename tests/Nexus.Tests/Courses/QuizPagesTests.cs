@@ -62,6 +62,37 @@ public partial class QuizPagesTests(SqliteAppWithClock fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Passing_the_last_required_quiz_completes_the_course_and_issues_the_certificate()
+    {
+        var c = await CourseTestData.CourseAsync(App, modules: 2, minAttendancePercent: 50);
+        var (session, _, enrolment) = await CourseTestData.LearnerAsync(App, c.Run);
+        await ProgressTestData.AttendAsync(App, c.Sessions[0].Id, enrolment.Id);
+        var start = await session.PostFormAsync($"/learn/quizzes/{c.Quiz.Id}?handler=Start", []);
+        var attemptUrl = start.Headers.Location!.OriginalString;
+        var attemptId = long.Parse(attemptUrl.Split('/').Last());
+        var token = await TokenAsync(session, attemptUrl);
+        var attempt = await AttemptAsync(App, attemptId);
+
+        // A failed attempt leaves the course incomplete; the retake that passes completes it.
+        await PostAsync(session, $"{attemptUrl}?handler=Submit", token, Fields(attempt, await WrongAsync(App, attemptId)));
+        Assert.False(await App.Db(db => db.CourseCompletions.AnyAsync(x => x.RegistrationId == enrolment.Id, Ct)));
+
+        var retake = await session.PostFormAsync($"/learn/quizzes/{c.Quiz.Id}?handler=Start", []);
+        var retakeUrl = retake.Headers.Location!.OriginalString;
+        var retakeId = long.Parse(retakeUrl.Split('/').Last());
+        Assert.NotEqual(attemptId, retakeId);
+        token = await TokenAsync(session, retakeUrl);
+        await PostAsync(session, $"{retakeUrl}?handler=Submit", token, Fields(await AttemptAsync(App, retakeId), await RightAsync(App, retakeId)));
+
+        var completion = await App.Db(db => db.CourseCompletions.SingleAsync(x => x.RegistrationId == enrolment.Id, Ct));
+        Assert.Equal(50m, completion.AttendancePercent);
+        Assert.NotNull(completion.CertificateCode);
+        var certificate = await App.Db(db => db.Certificates.SingleAsync(x => x.Code == completion.CertificateCode, Ct));
+        Assert.Equal(c.Run.Id, certificate.CourseRunId);
+        Assert.Equal(c.Course.Title, certificate.Title);
+    }
+
+    [Fact]
     public async Task A_learner_takes_the_quiz_end_to_end_through_the_forms()
     {
         var c = await CourseTestData.CourseAsync(App);
