@@ -40,7 +40,7 @@ public partial class CourseJourneyTests(NexusServer server)
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
         var email = await LearnerAsync(tag);
-        var learner = await SignInAsync(email, Password);
+        var learner = await server.SignInAsync(email, Password);
 
         // ---- enrol in this year's run --------------------------------------------------------------------------
         await learner.GotoAsync("/courses");
@@ -58,7 +58,7 @@ public partial class CourseJourneyTests(NexusServer server)
         var secret = TicketSecret().Match(confirmation.TextBody).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(secret), "no ticket link in the confirmation email");
         var staffAccount = DemoData.Accounts.First(a => a.Role == Roles.ProgrammeStaff);
-        var staff = await SignInAsync(staffAccount.Email, staffAccount.Password);
+        var staff = await server.SignInAsync(staffAccount.Email, staffAccount.Password);
         await staff.GotoAsync($"/registrations/manage/checkin?code={Uri.EscapeDataString(secret)}");
         // The first session is weeks away, so it is under the sessions that are not today's.
         await staff.Locator("summary", new() { HasText = "Sessions of the course" }).ClickAsync();
@@ -182,17 +182,6 @@ public partial class CourseJourneyTests(NexusServer server)
         Assert.True((await users.CreateAsync(user, Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Participant)).Succeeded);
         return email;
-    }
-
-    private async Task<IPage> SignInAsync(string email, string password)
-    {
-        var page = await server.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
-        return page;
     }
 
     private static string PdfText(byte[] pdf)

@@ -34,10 +34,10 @@ public class JointOutputJourneyTests(NexusServer server)
         var restore = await OnlyMembersAsync(Agencies);
         try
         {
-            var staff = await SignInAsync(DemoData.Accounts.First(a => a.Role == Roles.ProgrammeStaff).Email,
+            var staff = await server.SignInAsync(DemoData.Accounts.First(a => a.Role == Roles.ProgrammeStaff).Email,
                 DemoData.Accounts.First(a => a.Role == Roles.ProgrammeStaff).Password);
             var focal = new Dictionary<string, IPage>();
-            foreach (var a in Agencies) focal[a] = await SignInAsync(emails[a], Password);
+            foreach (var a in Agencies) focal[a] = await server.SignInAsync(emails[a], Password);
 
             // ---- first output: every agency signs off ---------------------------------------------------------
             var title = $"Joint statement on migrant workers {run}";
@@ -112,17 +112,6 @@ public class JointOutputJourneyTests(NexusServer server)
         {
             await restore();
         }
-    }
-
-    private async Task<IPage> SignInAsync(string email, string password)
-    {
-        var page = await server.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
-        return page;
     }
 
     /// <summary>Staff draft through the form, then circulate with comments due in a week and the deadline in two.</summary>

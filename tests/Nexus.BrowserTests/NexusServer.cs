@@ -66,6 +66,18 @@ public sealed class NexusServer : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new browser context signed in through the sign-in form.</summary>
+    public async Task<IPage> SignInAsync(string email, string password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+        return page;
+    }
+
     /// <summary>The newest queued email of a kind to an address (emails stay in the outbox in these tests).</summary>
     public async Task<OutboxMessage> EmailAsync(string to, string kind)
     {
