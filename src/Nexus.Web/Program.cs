@@ -10,6 +10,8 @@ using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Data.Downloads;
 using Nexus.Web.Features.Events;
 using Nexus.Web.Features.Library;
+using Nexus.Web.Features.Projects;
+using Nexus.Web.Features.Reports;
 using Nexus.Web.Features.Library.Citations;
 using Nexus.Web.Features.Library.Import;
 using Nexus.Web.Features.Library.Oai;
@@ -39,6 +41,8 @@ builder.Services.AddDataPortal();
 builder.Services.AddCoordination(builder.Configuration);
 builder.Services.AddCertificates();
 builder.Services.AddCourses();
+builder.Services.AddProjects();
+builder.Services.AddReports();
 
 var app = builder.Build();
 
@@ -63,6 +67,8 @@ app.MapWorkplanApi();
 app.MapCertificatesApi();
 app.MapCertificateFiles();
 app.MapCourses();
+app.MapProjects();
+app.MapReports();
 app.MapNexusHealth();
 app.MapCultureSwitch();
 

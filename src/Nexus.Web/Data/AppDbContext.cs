@@ -82,6 +82,17 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Courses.QuizOverride> QuizOverrides => Set<Features.Courses.QuizOverride>();
     public DbSet<Features.Courses.QuizAttempt> QuizAttempts => Set<Features.Courses.QuizAttempt>();
     public DbSet<Features.Courses.AttemptAnswer> AttemptAnswers => Set<Features.Courses.AttemptAnswer>();
+    public DbSet<Features.Projects.Project> Projects => Set<Features.Projects.Project>();
+    public DbSet<Features.Projects.ProjectPartner> ProjectPartners => Set<Features.Projects.ProjectPartner>();
+    public DbSet<Features.Projects.ProjectActivity> ProjectActivities => Set<Features.Projects.ProjectActivity>();
+    public DbSet<Features.Projects.ActivityDocument> ActivityDocuments => Set<Features.Projects.ActivityDocument>();
+    public DbSet<Features.Projects.ForumMeeting> ForumMeetings => Set<Features.Projects.ForumMeeting>();
+    public DbSet<Features.Projects.ForumRecommendation> ForumRecommendations => Set<Features.Projects.ForumRecommendation>();
+    public DbSet<Features.Projects.FollowUpEntry> FollowUps => Set<Features.Projects.FollowUpEntry>();
+    public DbSet<Features.Projects.ConsultativeProcess> ConsultativeProcesses => Set<Features.Projects.ConsultativeProcess>();
+    public DbSet<Features.Projects.ProcessEvent> ProcessEvents => Set<Features.Projects.ProcessEvent>();
+    public DbSet<Features.Reports.ReportDraft> ReportDrafts => Set<Features.Reports.ReportDraft>();
+    public DbSet<Features.Reports.ReportSectionEdit> ReportSections => Set<Features.Reports.ReportSectionEdit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -212,6 +223,8 @@ public abstract class AppDbContext(DbContextOptions options)
         CoordinationModel.Configure(b);
         Features.Certificates.CertificateModel.Configure(b);
         Features.Courses.CourseModelConfiguration.Configure(b);
+        Features.Projects.ProjectModelConfiguration.Configure(b);
+        Features.Reports.ReportModelConfiguration.Configure(b);
 
         b.Entity<AppUser>(e =>
         {

@@ -66,6 +66,8 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Coordination/Space", Features.Coordination.CoordinationSetup.GroupPolicy);
                 o.Conventions.AuthorizeFolder("/Accounts/Manage");
                 o.Conventions.AuthorizeFolder("/Courses/Manage", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Projects/Manage", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Reports", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Courses/Quizzes/Manage", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Courses/Progress/Manage", Policies.Staff);
                 // Learners' own pages: any signed-in account; each page checks the enrolment itself.

@@ -1,0 +1,14 @@
+namespace Nexus.Web.Features.Projects;
+
+public static class ProjectsSetup
+{
+    public static IServiceCollection AddProjects(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
