@@ -12,9 +12,10 @@ namespace Nexus.Web.Features.Events.Manage;
 /// <summary>Create or edit an event. Times are entered in the event's own time zone and stored in UTC.</summary>
 public class EditModel(AppDbContext db, RegistrationService registrations, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>Offered in the form; Geneva is Europe/Zurich in the IANA database (a unit test checks every name).</summary>
     public static readonly string[] CommonZones =
     [
-        "America/New_York", "Europe/Geneva", "Europe/Brussels", "Africa/Addis_Ababa", "America/Santiago", "Asia/Bangkok",
+        "America/New_York", "Europe/Zurich", "Europe/Brussels", "Africa/Addis_Ababa", "America/Santiago", "Asia/Bangkok",
         "Asia/Beirut", "Africa/Nairobi", "Europe/Vienna", "Asia/Manila", "Europe/Athens", "America/Mexico_City", "UTC",
     ];
 
