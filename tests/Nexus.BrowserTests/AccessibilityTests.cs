@@ -26,6 +26,8 @@ public class AccessibilityTests(NexusServer server)
             "/library/agencies/unitar", await Api.FirstLibraryItemPathAsync(server),
             "/data", "/data/areas", "/data/areas/608", "/data/indicators", "/data/indicators/migrant-stock-share", "/data/compare",
             "/certificates/verify", "/certificates/verify/ZZZZZ-ZZZZZ", "/courses", "/courses/international-migration-law",
+            "/projects", "/projects/migration-development-capacities-spain-iom", "/global-forum", "/global-forum/2009",
+            "/processes", "/processes/africa-eu-partnership",
         ];
         var failures = new List<string>();
         foreach (var path in paths)

@@ -63,6 +63,10 @@ public partial class ApiAuthorizationTests(SqliteApp fixture) : IClassFixture<Sq
         "GET /api/v1/courses",
         "GET /api/v1/courses/{id}",
         "GET /api/v1/courses/runs/{id}",
+        "GET /api/v1/projects", // public registries of the programme, tested in Projects/ProjectsApiTests
+        "GET /api/v1/projects/{id}",
+        "GET /api/v1/global-forum",
+        "GET /api/v1/processes",
     ];
 
     /// <summary>API routes for any signed-in account (cookie), about the caller only; anonymous callers get a 401.</summary>

@@ -77,6 +77,7 @@ public static class DemoData
         await Coordination.CoordinationDemo.SeedAsync(services, ct);
         await Courses.Demo.CourseDemo.SeedAsync(db, now, ids[Roles.ProgrammeStaff],
             new(programme.PastCourse.Run, programme.PastCourse.Sessions, programme.UpcomingCourseRun.Run, programme.UpcomingCourseRun.Sessions), ct);
+        await Projects.ProjectsDemo.SeedAsync(db, now, ct);
         return true;
     }
 

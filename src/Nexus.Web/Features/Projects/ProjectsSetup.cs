@@ -9,6 +9,7 @@ public static class ProjectsSetup
 
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder app)
     {
+        app.MapProjectsApi();
         return app;
     }
 }

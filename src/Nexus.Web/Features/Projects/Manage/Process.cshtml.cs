@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Nexus.Web.Data;
+using Nexus.Web.Infrastructure;
+
+namespace Nexus.Web.Features.Projects.Manage;
+
+/// <summary>Create or edit a regional consultative process: its facts, member States and dialogue events.</summary>
+public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) : ManagePage(t)
+{
+    public sealed class InputModel
+    {
+        public string? Name { get; set; }
+        public string? Slug { get; set; }
+        public string? Acronym { get; set; }
+        public string? Region { get; set; }
+        public string? Secretariat { get; set; }
+        public string? Members { get; set; }
+        public string? Description { get; set; }
+        public List<string> Events { get; set; } = [];
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string? Slug { get; private set; }
+    public List<(string Value, string Text)> EventOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
+    {
+        Slug = slug;
+        if (slug is not null)
+        {
+            var p = await db.ConsultativeProcesses.AsNoTracking().Include(x => x.Events).FirstOrDefaultAsync(x => x.Slug == slug, ct);
+            if (p is null) return NotFound();
+            Input = new InputModel
+            {
+                Name = p.Name, Slug = p.Slug, Acronym = p.Acronym, Region = p.Region, Secretariat = p.Secretariat,
+                Members = string.Join(", ", p.MemberStates), Description = p.DescriptionMarkdown, Events = p.Events.Select(e => e.EventId.ToString()).ToList(),
+            };
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? slug, CancellationToken ct)
+    {
+        Slug = slug;
+        var process = slug is null ? new ConsultativeProcess { Name = "" }
+            : await db.ConsultativeProcesses.Include(x => x.Events).FirstOrDefaultAsync(x => x.Slug == slug, ct);
+        if (process is null) return NotFound();
+        await LoadAsync(ct);
+
+        var errors = new FieldErrors();
+        var name = errors.Text("name", Input.Name, 300, required: true);
+        var newSlug = ProjectForms.Slug("slug", Input.Slug, name, errors);
+        var acronym = errors.Text("acronym", Input.Acronym, 40, required: false);
+        var region = errors.Text("region", Input.Region, 120, required: false);
+        var secretariat = errors.Text("secretariat", Input.Secretariat, 300, required: false);
+        var members = ProjectForms.Countries("members", Input.Members, errors);
+        var description = errors.Text("description", Input.Description, ProjectForms.MaxLong, required: false, multiline: true);
+        var eventIds = new List<int>();
+        foreach (var value in Input.Events.Take(200))
+            if (ProjectForms.Id("events", value, errors) is { } id && !eventIds.Contains(id)) eventIds.Add(id);
+        var known = await db.Events.Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        if (known.Count != eventIds.Count) errors.Add("events", "Choose one of the listed values.");
+        if (newSlug.Length > 0 && await db.ConsultativeProcesses.AnyAsync(p => p.Slug == newSlug && p.Id != process.Id, ct))
+            errors.Add("slug", "Another process already uses this address.");
+        if (errors.Any)
+        {
+            Show(errors);
+            return Page();
+        }
+
+        (process.Name, process.Slug, process.Acronym, process.Region, process.Secretariat) =
+            (name, newSlug, acronym.Length == 0 ? null : acronym, region, secretariat);
+        (process.MemberStates, process.DescriptionMarkdown) = (members, description);
+        db.ProcessEvents.RemoveRange(process.Events.Where(e => !eventIds.Contains(e.EventId)));
+        foreach (var id in eventIds.Where(id => process.Events.All(e => e.EventId != id))) process.Events.Add(new ProcessEvent { EventId = id });
+        if (slug is null) db.ConsultativeProcesses.Add(process);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var e = new FieldErrors();
+            e.Add("slug", "Another process already uses this address.");
+            Show(e);
+            return Page();
+        }
+        return Done("/processes/" + process.Slug, slug is null ? Localizer["Process created."] : Localizer["Process saved."]);
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        EventOptions = (await db.Events.AsNoTracking().OrderByDescending(e => e.StartsAt).Take(1000)
+                .Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct))
+            .Select(e => (e.Id.ToString(), $"{e.StartsAt:yyyy-MM-dd} · {e.Title}")).ToList();
+}
