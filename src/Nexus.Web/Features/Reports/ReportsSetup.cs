@@ -4,11 +4,14 @@ public static class ReportsSetup
 {
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
+        services.AddScoped<ReportFactsQuery>();
+        services.AddScoped<ReportService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
+        ReportExports.Map(app);
         return app;
     }
 }

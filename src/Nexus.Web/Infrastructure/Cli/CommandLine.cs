@@ -29,6 +29,7 @@ public static class CommandLine
         root.Subcommands.Add(AccountCommands.Tokens(services));
         root.Subcommands.Add(Features.Library.LibraryCommands.Create(services));
         root.Subcommands.Add(Features.Data.DataCommands.Create(services));
+        root.Subcommands.Add(Features.Reports.ReportCommands.Create(services));
         if (args is ["help"]) args = ["--help"];
         var parsed = root.Parse(args);
         try
