@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using System.Diagnostics;
 using System.Net;
 using Nexus.Tests.Pages;
 using Nexus.Web.Features.Accounts;
@@ -38,16 +37,16 @@ public class CertificatePdfTests(SqliteApp fixture) : IClassFixture<SqliteApp>
             var pdf = Path.Combine(dir.FullName, "certificate.pdf");
             await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
 
-            var text = Run("pdftotext", "-layout", pdf, "-");
+            var text = ExternalTools.Run("pdftotext", "-layout", pdf, "-");
             Assert.Contains("Aïssatou Ndiaye-Ölçer", text);
             Assert.Contains(CertificateCode.Display(c.Code), text);
             Assert.Contains("International migration law", text);
             Assert.Contains("Certificate of completion", text);
 
-            Run("pdftoppm", "-png", "-r", "150", "-singlefile", pdf, Path.Combine(dir.FullName, "page"));
+            ExternalTools.Run("pdftoppm", "-png", "-r", "150", "-singlefile", pdf, Path.Combine(dir.FullName, "page"));
             var png = Path.Combine(dir.FullName, "page.png");
             Assert.True(File.Exists(png), "pdftoppm rendered no page");
-            var decoded = Run("zbarimg", "--quiet", "--raw", png).Trim();
+            var decoded = ExternalTools.Run("zbarimg", "--quiet", "--raw", png).Trim();
             Assert.EndsWith($"/certificates/verify/{CertificateCode.Display(c.Code)}", decoded);
 
             // The decoded address is the public verification page, and it says valid.
@@ -82,27 +81,5 @@ public class CertificatePdfTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         // The same address on an account that has not confirmed it is not enough.
         await App.Db(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, false), Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync($"/certificates/{c.Code}.pdf", Ct)).StatusCode);
-    }
-
-    /// <summary>Runs a tool and returns its output; a missing tool fails the test with what to install.</summary>
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        Process process;
-        try { process = Process.Start(start)!; }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail($"{tool} is not installed. ./test.sh installs it; by hand: apt-get install poppler-utils zbar-tools.");
-            throw;
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(60_000)) { process.Kill(); Assert.Fail($"{tool} took over a minute"); }
-            Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {error.Result}");
-            return output.Result;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -30,7 +29,7 @@ public class ReportExportTests
         {
             var input = Path.Combine(dir.FullName, "report.docx");
             await File.WriteAllBytesAsync(input, bytes, Ct);
-            Run(FindSoffice() ?? "soffice", $"-env:UserInstallation=file://{Path.Combine(dir.FullName, "profile")}", "--headless", "--norestore",
+            ExternalTools.Run(FindSoffice() ?? "soffice", $"-env:UserInstallation=file://{Path.Combine(dir.FullName, "profile")}", "--headless", "--norestore",
                 "--convert-to", "txt:Text", "--outdir", dir.FullName, input);
             var text = await File.ReadAllTextAsync(Path.Combine(dir.FullName, "report.txt"), Encoding.UTF8, Ct);
             Assert.Contains("ACTIVITIES OF UNITAR ON INTERNATIONAL MIGRATION AND DEVELOPMENT, 2009", text);
@@ -50,11 +49,11 @@ public class ReportExportTests
             var pdf = Path.Combine(dir.FullName, "report.pdf");
             File.WriteAllBytes(pdf, ReportPdf.Write(Sample));
             // Wrapped lines come back as separate lines: compare with single spaces.
-            var text = System.Text.RegularExpressions.Regex.Replace(Run("pdftotext", pdf, "-"), @"\s+", " ");
+            var text = System.Text.RegularExpressions.Regex.Replace(ExternalTools.Run("pdftotext", pdf, "-"), @"\s+", " ");
             Assert.Contains("ACTIVITIES OF UNITAR ON INTERNATIONAL MIGRATION AND DEVELOPMENT, 2009", text);
             Assert.Contains("B. MIGRATION AND DEVELOPMENT SEMINAR SERIES", text);
             Assert.Contains("brussels-report", text);
-            Run("pdftoppm", "-png", "-r", "50", pdf, Path.Combine(dir.FullName, "page"));
+            ExternalTools.Run("pdftoppm", "-png", "-r", "50", pdf, Path.Combine(dir.FullName, "page"));
             Assert.NotEmpty(Directory.GetFiles(dir.FullName, "page*.png"));
         }
         finally { dir.Delete(recursive: true); }
@@ -74,10 +73,10 @@ public class ReportExportTests
         {
             var pdf = Path.Combine(dir.FullName, "long.pdf");
             File.WriteAllBytes(pdf, ReportPdf.Write(ReportDrafter.Draft(facts)));
-            var info = Run("pdfinfo", pdf);
+            var info = ExternalTools.Run("pdfinfo", pdf);
             var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:")).Split(':')[1].Trim());
             Assert.True(pages > 5, $"only {pages} pages");
-            Assert.Contains("Seminar number 120", Run("pdftotext", pdf, "-"));
+            Assert.Contains("Seminar number 120", ExternalTools.Run("pdftotext", pdf, "-"));
         }
         finally { dir.Delete(recursive: true); }
     }
@@ -85,26 +84,4 @@ public class ReportExportTests
     private static string? FindSoffice() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, "soffice")).Append("/usr/lib/libreoffice/program/soffice").FirstOrDefault(File.Exists);
-
-    /// <summary>Runs a tool and returns its output; a missing tool fails the test with what to install.</summary>
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        Process process;
-        try { process = Process.Start(start)!; }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail($"{tool} is not installed. ./test.sh installs it; by hand: apt-get install poppler-utils libreoffice-writer-nogui.");
-            throw;
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(120_000)) { process.Kill(entireProcessTree: true); Assert.Fail($"{tool} took over two minutes"); }
-            Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {error.Result}");
-            return output.Result;
-        }
-    }
 }
