@@ -24,6 +24,16 @@ public class ReportDrafterTests
         Assert.Contains("United Nations Development Programme (UNDP), took over on 1 January 2010", chair);
     }
 
+    [Theory]
+    [InlineData("Near Geneva, Switzerland", " near Geneva, Switzerland")]
+    [InlineData("Geneva", " in Geneva")]
+    [InlineData("  at the Palais des Nations ", " at the Palais des Nations")]
+    [InlineData("Inverness", " in Inverness")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void A_meeting_place_reads_as_part_of_the_sentence(string? typed, string expected) =>
+        Assert.Equal(expected, ReportDrafter.MeetingPlace(typed));
+
     [Fact]
     public void Participation_figures_are_printed_exactly()
     {

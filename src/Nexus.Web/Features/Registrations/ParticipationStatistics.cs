@@ -15,8 +15,9 @@ public sealed record ParticipationReport(int Year, List<EventParticipation> Even
     List<Breakdown> ByRegion, int Participants);
 
 /// <summary>
-/// Who took part, by stakeholder group, gender and region. "Participants" are those who held a confirmed seat
-/// (confirmed, attended or no-show); the annual report reuses these figures.
+/// Seat use for staff, by stakeholder group, gender and region. "Participants" here are those who held a confirmed
+/// seat (confirmed, attended or no-show), which is what planning rooms and quotas needs. The annual report asks a
+/// different question, who actually took part, and counts by <see cref="Reports.ReportFactsQuery.Counts"/>.
 /// </summary>
 public static class ParticipationStatistics
 {

@@ -177,7 +177,7 @@ public static partial class ReportDrafter
         }
         if (f.Meetings.Count > 0)
             p.Add($"The Group met {Times(f.Meetings.Count)} in {f.Year}: "
-                + Lettered(f.Meetings.Select(m => $"{m.Title}, on {Day(m.Date)}" + (string.IsNullOrWhiteSpace(m.Location) ? "" : $", {m.Location}"))) + ".");
+                + Lettered(f.Meetings.Select(m => $"{m.Title}, on {Day(m.Date)}" + MeetingPlace(m.Location))) + ".");
         if (f.JointOutputs.Count > 0)
             p.Add($"To strengthen the Group’s visibility, its members published {Counted(f.JointOutputs.Count, "joint output", "joint outputs")} in {f.Year}: "
                 + Lettered(f.JointOutputs.Select(o => $"{OutputKind(o.Kind)} “{o.Title}”, led by {o.LeadAgencyAcronym} and published on {Day(o.PublishedOn)}"
@@ -222,6 +222,20 @@ public static partial class ReportDrafter
         else
             p.Add($"No participation in the series was recorded for {f.Year}.");
         return p;
+    }
+
+    /// <summary>
+    /// " in Geneva", or " near Geneva" when staff typed "Near Geneva": a location is free text, and a sentence must not
+    /// read "on 9 October 2009, Near Geneva".
+    /// </summary>
+    internal static string MeetingPlace(string? location)
+    {
+        if (string.IsNullOrWhiteSpace(location)) return "";
+        var l = location.Trim();
+        foreach (var word in (string[])["near ", "outside ", "in ", "at "])
+            if (l.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                return " " + word + l[word.Length..];
+        return " in " + l;
     }
 
     private static List<string> CapacityParagraphs(ReportFacts f, Notes notes)
