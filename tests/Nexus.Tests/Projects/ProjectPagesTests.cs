@@ -142,7 +142,41 @@ public class ProjectPagesTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         var a = await App.Db(db => db.ProjectActivities.SingleAsync(x => x.ProjectId == p.Id && x.Title == "RCP dialogue"));
         Assert.Equal(["ETH", "BEL"], a.Countries);
         Assert.Equal(e.Id, a.EventId);
-        Assert.Equal(2, await App.Db(db => db.Projects.Where(x => x.Id == p.Id).Select(x => x.Version).SingleAsync()));
+        Assert.Equal(1, a.Version);
+        // Activities carry their own version: adding one leaves the project's edit form valid.
+        Assert.Equal(1, await App.Db(db => db.Projects.Where(x => x.Id == p.Id).Select(x => x.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_stale_activity_or_process_form_is_refused_and_the_newer_edit_kept()
+    {
+        var p = await ProjectTestData.ProjectAsync(App);
+        var (staff, _) = await PageSession.SignedInAsync(App, Roles.ProgrammeStaff);
+        var form = new Dictionary<string, string> { ["Input.Type"] = "country-capacity", ["Input.Title"] = "Workshop", ["Input.Status"] = "planned" };
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/projects/manage/activity/{p.Slug}", form)).StatusCode);
+        var id = await App.Db(db => db.ProjectActivities.Where(x => x.ProjectId == p.Id && x.Title == "Workshop").Select(x => x.Id).SingleAsync());
+        var url = $"/projects/manage/activity/{p.Slug}/{id}";
+        // Two editors open the form at version 1; the first saves, the second is refused.
+        form["Input.Version"] = "1";
+        form["Input.Title"] = "Workshop in Dakar";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(url, form)).StatusCode);
+        form["Input.Title"] = "Workshop in Bamako";
+        var stale = await staff.PostFormAsync(url, form);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else saved this activity", await stale.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Workshop in Dakar", await App.Db(db => db.ProjectActivities.Where(x => x.Id == id).Select(x => x.Title).SingleAsync()));
+
+        var slug = "rcp-" + Guid.NewGuid().ToString("N")[..8];
+        var process = new Dictionary<string, string> { ["Input.Name"] = "Process " + slug, ["Input.Slug"] = slug, ["Input.Members"] = "ETH" };
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync("/projects/manage/process", process)).StatusCode);
+        process["Input.Version"] = "1";
+        process["Input.Secretariat"] = "First editor";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/projects/manage/process/{slug}", process)).StatusCode);
+        process["Input.Secretariat"] = "Second editor";
+        var staleProcess = await staff.PostFormAsync($"/projects/manage/process/{slug}", process);
+        Assert.Equal(HttpStatusCode.OK, staleProcess.StatusCode);
+        Assert.Contains("Someone else saved this process", await staleProcess.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("First editor", await App.Db(db => db.ConsultativeProcesses.Where(x => x.Slug == slug).Select(x => x.Secretariat).SingleAsync()));
     }
 
     [Fact]

@@ -153,7 +153,8 @@ public class ReportDataTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         var (_, preview) = await staff.GetAsync($"/reports/{year}");
         Assert.Contains("Our own &lt;script&gt;", preview);
         Assert.DoesNotContain("<script>alert(1)", preview);
-        Assert.DoesNotContain("Discard my edit", preview);
+        Assert.Contains("Discard my edit", preview);
+        Assert.DoesNotContain("The data have changed since this section was edited", preview);
 
         // A second editor still holding the first form (no version) must not overwrite it.
         var conflict = await staff.PostFormAsync(url, new() { ["Text"] = "Someone else's words.", ["BasedOnHash"] = hash, ["Version"] = "" });
@@ -171,7 +172,7 @@ public class ReportDataTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         var state = view.Sections.Single(s => s.Drafted.Key == "seminars");
         Assert.True(state.Stale);
         var (_, stale) = await staff.GetAsync($"/reports/{year}");
-        Assert.Contains("Discard my edit", stale);
+        Assert.Contains("The data have changed since this section was edited", stale);
 
         var discarded = await staff.PostFormAsync($"/reports/{year}?handler=Discard",
             new() { ["key"] = "seminars", ["version"] = state.Edit!.Version.ToString() }, $"/reports/{year}");

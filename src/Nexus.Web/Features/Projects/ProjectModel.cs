@@ -86,6 +86,8 @@ public class ProjectActivity
     public int? ProcessId { get; set; }
     public ConsultativeProcess? Process { get; set; }
     public List<ActivityDocument> Documents { get; set; } = [];
+    /// <summary>Raised on every save; the edit form carries it so that a stale form cannot overwrite a newer edit.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A library item (a meeting report, say) attached to an activity.</summary>
@@ -154,6 +156,8 @@ public class ConsultativeProcess
     public List<string> MemberStates { get; set; } = [];
     public string DescriptionMarkdown { get; set; } = "";
     public List<ProcessEvent> Events { get; set; } = [];
+    /// <summary>Raised on every save; the edit form carries it so that a stale form cannot overwrite a newer edit.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A dialogue event linked to a process.</summary>
@@ -189,6 +193,7 @@ public static class ProjectModelConfiguration
         });
         b.Entity<ProjectActivity>(e =>
         {
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.Title).HasMaxLength(300);
             e.Property(x => x.DescriptionMarkdown).HasMaxLength(10000);
             e.HasIndex(x => new { x.ProjectId, x.Start });
@@ -227,6 +232,7 @@ public static class ProjectModelConfiguration
         });
         b.Entity<ConsultativeProcess>(e =>
         {
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.Slug).HasMaxLength(200);
             e.HasIndex(x => x.Slug).IsUnique();
             e.Property(x => x.Name).HasMaxLength(300);

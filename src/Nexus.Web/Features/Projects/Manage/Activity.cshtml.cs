@@ -7,7 +7,8 @@ using Nexus.Web.Infrastructure;
 namespace Nexus.Web.Features.Projects.Manage;
 
 /// <summary>Add or change an activity of a project: its kind, period, status and links to an event, countries, documents,
-/// a Global Forum recommendation and a process. Saving bumps the project's version, since the activity is part of it.</summary>
+/// a Global Forum recommendation and a process. The form carries the activity's version: a stale form is refused
+/// rather than overwriting a newer edit.</summary>
 public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock) : ManagePage(t)
 {
     public sealed class InputModel
@@ -23,6 +24,7 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         public string? Documents { get; set; }
         public string? Recommendation { get; set; }
         public string? Process { get; set; }
+        public int Version { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -48,7 +50,7 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
                 Type = Codes.Of(a.Type), Title = a.Title, Description = a.DescriptionMarkdown, Start = ProjectForms.Iso(a.Start),
                 End = ProjectForms.Iso(a.End), Status = Codes.Of(a.Status), Event = a.EventId?.ToString(), Countries = string.Join(", ", a.Countries),
                 Documents = string.Join("\n", a.Documents.Select(d => d.LibraryItem!.Slug)), Recommendation = a.RecommendationId?.ToString(),
-                Process = a.ProcessId?.ToString(),
+                Process = a.ProcessId?.ToString(), Version = a.Version,
             };
         }
         await LoadAsync(ct);
@@ -82,6 +84,7 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         var process = ProjectForms.Id("process", Input.Process, errors);
         if (process is not null && !await db.ConsultativeProcesses.AnyAsync(p => p.Id == process, ct)) errors.Add("process", "Choose one of the listed values.");
         var documents = await DocumentsAsync(errors, ct);
+        if (id is not null && Input.Version != activity.Version) errors.Add("title", StaleMessage);
         if (errors.Any)
         {
             Show(errors);
@@ -95,7 +98,8 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         foreach (var itemId in documents.Where(d => activity.Documents.All(x => x.LibraryItemId != d)))
             activity.Documents.Add(new ActivityDocument { LibraryItemId = itemId });
         if (id is null) db.ProjectActivities.Add(activity);
-        project.Version++;
+        else db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
+        activity.Version++;
         project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         try
         {
@@ -103,13 +107,16 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
             var e = new FieldErrors();
-            e.Add("title", "Someone else saved this project after you opened it; reload the page to see their changes.");
+            e.Add("title", StaleMessage);
             Show(e);
             return Page();
         }
         return Done($"/projects/{slug}#activity-{activity.Id}", id is null ? Localizer["Activity added."] : Localizer["Activity saved."]);
     }
+
+    private const string StaleMessage = "Someone else saved this activity after you opened it; reload the page to see their changes.";
 
     /// <summary>Library item slugs, one per line or separated by commas; every one must exist.</summary>
     private async Task<List<int>> DocumentsAsync(FieldErrors errors, CancellationToken ct)

@@ -19,6 +19,7 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         public string? Members { get; set; }
         public string? Description { get; set; }
         public List<string> Events { get; set; } = [];
+        public int Version { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -36,6 +37,7 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
             {
                 Name = p.Name, Slug = p.Slug, Acronym = p.Acronym, Region = p.Region, Secretariat = p.Secretariat,
                 Members = string.Join(", ", p.MemberStates), Description = p.DescriptionMarkdown, Events = p.Events.Select(e => e.EventId.ToString()).ToList(),
+                Version = p.Version,
             };
         }
         await LoadAsync(ct);
@@ -65,6 +67,7 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         if (known.Count != eventIds.Count) errors.Add("events", "Choose one of the listed values.");
         if (newSlug.Length > 0 && await db.ConsultativeProcesses.AnyAsync(p => p.Slug == newSlug && p.Id != process.Id, ct))
             errors.Add("slug", "Another process already uses this address.");
+        if (slug is not null && Input.Version != process.Version) errors.Add("name", StaleMessage);
         if (errors.Any)
         {
             Show(errors);
@@ -77,9 +80,19 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         db.ProcessEvents.RemoveRange(process.Events.Where(e => !eventIds.Contains(e.EventId)));
         foreach (var id in eventIds.Where(id => process.Events.All(e => e.EventId != id))) process.Events.Add(new ProcessEvent { EventId = id });
         if (slug is null) db.ConsultativeProcesses.Add(process);
+        else db.Entry(process).Property(p => p.Version).OriginalValue = Input.Version;
+        process.Version++;
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var e = new FieldErrors();
+            e.Add("name", StaleMessage);
+            Show(e);
+            return Page();
         }
         catch (DbUpdateException)
         {
@@ -91,6 +104,8 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         }
         return Done("/processes/" + process.Slug, slug is null ? Localizer["Process created."] : Localizer["Process saved."]);
     }
+
+    private const string StaleMessage = "Someone else saved this process after you opened it; reload the page to see their changes.";
 
     private async Task LoadAsync(CancellationToken ct) =>
         EventOptions = (await db.Events.AsNoTracking().OrderByDescending(e => e.StartsAt).Take(1000)
