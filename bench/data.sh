@@ -5,7 +5,9 @@
 #    `data read FILE` (the importer's reader merely reading every cell) against `data import FILE` into a fresh
 #    SQLite database each run (a prepared database: migrated, plus the M49 list for every file but the M49 list
 #    itself). RUNS runs of each, alternating, each in a new process; the medians of the times the commands print
-#    themselves (time inside the process, start-up excluded). Goal: import <= 2x read.
+#    themselves (time inside the process, start-up excluded). Then the steady state of a running server: `--repeat
+#    STEADY` does the same read (import) STEADY times in one process, and the median of all runs but the first is
+#    kept (imports are removed again between runs). Goal: import <= 2x read.
 # 2. Serving, on SQLite, with the portal filled from the shipped extracts on first start, rate limits and
 #    background jobs off, once with the output cache on (the production default) and once with it off:
 #    wrk against GET /health/live (the baseline: this machine's ceiling in this run), GET /api/v1/data/series
@@ -15,7 +17,7 @@
 # Prints a Markdown section and appends it to bench/RESULTS.md.
 #
 # Environment (all optional):
-#   RUNS=5  DURATION=15  WARMUP=5  THREADS=2  CONNECTIONS=16  SKIP_BUILD=1 (reuse bench/out/app)  READY_TO_RUN=0 (plain JIT publish)
+#   RUNS=5  STEADY=6  DURATION=15  WARMUP=5  THREADS=2  CONNECTIONS=16  SKIP_BUILD=1 (reuse bench/out/app)  READY_TO_RUN=0 (plain JIT publish)
 #   DATA_DIR=../shared/data  PARTS="import serve"  RESULTS=bench/RESULTS.md ("-" = do not append)
 #   QUIET_WAIT=60 QUIET_BUSY=15: before each measurement wait up to 60 s for other processes to use <= 15 % CPU
 set -euo pipefail
@@ -25,6 +27,7 @@ ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 APP_DIR="$BENCH_DIR/out/app"
 DATA_DIR="${DATA_DIR:-$ROOT/../shared/data}"
 RUNS="${RUNS:-5}"
+STEADY="${STEADY:-6}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
 THREADS="${THREADS:-2}"
@@ -86,13 +89,13 @@ if [[ " $PARTS " == *" import "* ]]; then
   copy_db "$tmp/empty.db" "$tmp/m49.db"
   app "$tmp/m49.db" data import "$m49" >/dev/null || die "could not import $m49"
 
-  # One run of `data VERB [PRIMER] FILE` in a new process on a fresh copy of BASE: prints "<seconds the command printed
+  # One run of `data VERB FILE` in a new process on a fresh copy of BASE: prints "<seconds the command printed
   # for FILE> <wall seconds of the process> <count>" (cells read, or figures imported).
   one_run() {
-    local verb="$1" file="$2" base="$3" primer="${4:-}" t0 t1 out line secs count
+    local verb="$1" file="$2" base="$3" t0 t1 out line secs count
     copy_db "$base" "$tmp/run.db"
     t0="$(date +%s%N)"
-    if ! out="$(app "$tmp/run.db" data "$verb" ${primer:+"$primer"} "$file" 2>"$tmp/err.txt")"; then
+    if ! out="$(app "$tmp/run.db" data "$verb" "$file" 2>"$tmp/err.txt")"; then
       cat "$tmp/err.txt" >&2; die "data $verb $(basename "$file") failed"
     fi
     t1="$(date +%s%N)"
@@ -107,6 +110,16 @@ if [[ " $PARTS " == *" import "* ]]; then
     esac
     awk -v a="$t0" -v b="$t1" -v s="$secs" -v c="$count" 'BEGIN { printf "%s %.3f %s\n", s, (b - a) / 1e9, c }'
   }
+  # `data VERB --repeat STEADY FILE` in one process on a fresh copy of BASE: prints the median of the times the
+  # command printed for every run but the first (the first pays for JIT compilation and EF Core's first queries).
+  steady_run() {
+    local verb="$1" file="$2" base="$3" out
+    copy_db "$base" "$tmp/run.db"
+    if ! out="$(app "$tmp/run.db" data "$verb" --repeat "$STEADY" "$file" 2>"$tmp/err.txt")"; then
+      cat "$tmp/err.txt" >&2; die "data $verb --repeat $(basename "$file") failed"
+    fi
+    grep -F "$(basename "$file"): " <<<"$out" | sed -E 's/.* in ([0-9]+\.[0-9]+) s.*/\1/' | tail -n +2 | median
+  }
   col() { cut -d' ' -f"$2" "$tmp/$1.txt"; }
   spread() { printf '%s (%s-%s)' "$(col "$1" 1 | median)" "$(col "$1" 1 | sort -g | head -n1)" "$(col "$1" 1 | sort -g | tail -n1)"; }
 
@@ -115,32 +128,24 @@ if [[ " $PARTS " == *" import "* ]]; then
     name="$(basename "$file")"
     base="$tmp/m49.db"; [ "$file" = "$m49" ] && base="$tmp/empty.db"
     wait_quiet
-    log "$name: warm-up run, then $RUNS x (read, import, read after the M49 list, import after the M49 list)"
+    log "$name: warm-up run, then $RUNS x (read, import, steady read, steady import)"
     one_run read "$file" "$base" >/dev/null; one_run import "$file" "$base" >/dev/null
     : >"$tmp/read.txt"; : >"$tmp/import.txt"; : >"$tmp/read2.txt"; : >"$tmp/import2.txt"
     for _ in $(seq 1 "$RUNS"); do
       one_run read "$file" "$base" >>"$tmp/read.txt"
       one_run import "$file" "$base" >>"$tmp/import.txt"
-      if [ "$file" != "$m49" ]; then
-        # The same process first reads (imports) the M49 list into the empty database: the state is the prepared
-        # one, and the process has done one file already, as a running server has (EF Core and the reader warm).
-        one_run read "$file" "$tmp/empty.db" "$m49" >>"$tmp/read2.txt"
-        one_run import "$file" "$tmp/empty.db" "$m49" >>"$tmp/import2.txt"
-      fi
+      steady_run read "$file" "$base" >>"$tmp/read2.txt"
+      steady_run import "$file" "$base" >>"$tmp/import2.txt"
     done
     r="$(col read 1 | median)"; i="$(col import 1 | median)"
     rw="$(col read 2 | median)"; iw="$(col import 2 | median)"
     cells="$(col read 3 | head -n1)"; figures="$(col import 3 | head -n1)"
-    if [ -s "$tmp/read2.txt" ]; then
-      r2="$(col read2 1 | median)"; i2="$(col import2 1 | median)"
-      warm="$(awk -v r="$r2" -v i="$i2" 'BEGIN { printf "%.3f | %.3f | %.1fx", r, i, (r > 0 ? i / r : 0) }')"
-    else
-      warm="– | – | –"
-    fi
+    r2="$(col read2 1 | median)"; i2="$(col import2 1 | median)"
     row="$(awk -v n="$name" -v kb="$(($(stat -c %s "$file") / 1024))" -v c="$cells" -v f="$figures" -v r="$r" -v i="$i" \
-        -v rs="$(spread read)" -v is="$(spread import)" -v warm="$warm" -v rw="$rw" -v iw="$iw" 'BEGIN {
-      ratio = (r > 0 ? i / r : 0)
-      printf "| %s | %d | %d | %d | %s | %s | %.1fx | %s | %s | %.2f | %.2f |", n, kb, c, f, rs, is, ratio, (ratio <= 2 ? "yes" : "no"), warm, rw, iw }')"
+        -v rs="$(spread read)" -v is="$(spread import)" -v r2="$r2" -v i2="$i2" -v rw="$rw" -v iw="$iw" 'BEGIN {
+      ratio = (r > 0 ? i / r : 0); steady = (r2 > 0 ? i2 / r2 : 0)
+      printf "| %s | %d | %d | %d | %s | %s | %.1fx | %s | %.3f | %.3f | %.1fx | %s | %.2f | %.2f |", n, kb, c, f, rs, is, ratio, (ratio <= 2 ? "yes" : "no"),
+        r2, i2, steady, (steady <= 2 ? "yes" : "no"), rw, iw }')"
     log "$row"
     rows+="$row"$'\n'
   done
@@ -153,14 +158,13 @@ read, or to the committed import and the release row read back; .NET start-up, h
 excluded), with the fastest and slowest run in brackets. \`data read\` is the importer's reader merely reading
 (\`DataFile.OpenAsync\` and every cell of every sheet); \`data import\` imports into a fresh copy of a prepared database
 (migrated, plus the UN M49 list for every file but the list itself). Both are one-shot processes, so both include
-their own JIT compilation and EF Core's first queries. The goal column judges these one-shot times. The \"after M49\"
-columns are the same file in a process that first read (or imported, into an empty database) the UN M49 list, so that
-the runtime, the reader and EF Core have done one file already, as in a running server (the upload page); the file's
-own format code is still run for the first time. The wall columns are the whole one-shot process (start-up
-included), for reference. Goal: import at most 2x read.
+their own JIT compilation and EF Core's first queries. The \"steady\" columns are the state of a running server (the
+upload page): one process reads (imports) the file $STEADY times with \`--repeat $STEADY\`, the import removed again
+between runs, and the median of all runs but the first is kept; each is the median of the $RUNS processes. The wall
+columns are the whole one-shot process (start-up included), for reference. Goal: import at most 2x read.
 
-| file | kB | cells read | figures stored | read s | import s | import / read | goal (<= 2x) | read s, after M49 | import s, after M49 | import / read, after M49 | read wall s | import wall s |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| file | kB | cells read | figures stored | read s | import s | import / read | goal (<= 2x) | read s, steady | import s, steady | import / read, steady | goal, steady | read wall s | import wall s |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows}
 Other processes used up to ${import_busy} % of the CPUs just before a file was measured (the script waits up to ${QUIET_WAIT} s for <= ${QUIET_BUSY} %)."
   MAX_BUSY=0

@@ -86,7 +86,25 @@ public abstract class DataImportTests(AppFixture fixture)
         Assert.Contains(2019, series["points"]!.AsArray().Select(p => (int)p!["year"]!));
         await (await client.GetAsync($"/api/v1/data/series?indicator=remittance-inflows&area=world&release={older.Release.Id}",
             TestContext.Current.CancellationToken)).AssertProblemAsync(400, "release");
+    }
 
+    [Fact]
+    public async Task Removing_a_release_for_a_repeated_benchmark_run_restores_the_state_before_it()
+    {
+        // `data import --repeat` removes each run's release before the next; the state must be the one before it.
+        await using var app = new AppFactory(fixture is SqliteApp ? Provider.Sqlite : Provider.Postgres);
+        var older = await DataImports.OfficialAsync(app, Totals2019);
+        var before = await State(app);
+        var newer = await DataImports.OfficialAsync(app, Destination2020);
+        Assert.NotEqual(before, await State(app));
+
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<DataImporter>().RemoveAsync(newer.Release.Id, TestContext.Current.CancellationToken);
+
+        Assert.Equal(before, await State(app));
+        Assert.True(await Db(db => db.DataReleases.Where(r => r.Id == older.Release.Id).Select(r => r.Current).SingleAsync(), app));
+        // And the same file imports again as a new release.
+        Assert.False((await DataImports.OfficialAsync(app, Destination2020)).Unchanged);
     }
 
     [Fact]

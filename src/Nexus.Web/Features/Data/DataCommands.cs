@@ -13,7 +13,10 @@ public static class DataCommands
         var data = new Command("data", "Official migration and remittance statistics.");
 
         var files = new Argument<FileInfo[]>("FILE") { Description = "Files as published (UN DESA, World Bank / KNOMAD, UN M49).", Arity = ArgumentArity.OneOrMore };
-        var import = new Command("import", "Import official data files, each as one release (all or nothing; the same file twice changes nothing).") { files };
+        // Benchmarks only (bench/data.sh): do the same work N times in one process, to measure it once the runtime and
+        // EF Core are warm, as in a running server. An import run this way is removed again before the next run.
+        var repeat = new Option<int>("--repeat") { Description = "Benchmarks: do it this many times in one process (imports are removed again between runs).", DefaultValueFactory = _ => 1 };
+        var import = new Command("import", "Import official data files, each as one release (all or nothing; the same file twice changes nothing).") { files, repeat };
         import.SetAction(async (parse, ct) =>
         {
             await using var scope = services.CreateAsyncScope();
@@ -21,7 +24,9 @@ public static class DataCommands
             var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
             var max = config.GetValue("Nexus:Data:MaxImportBytes", DataFile.DefaultMaxBytes);
             var failed = 0;
+            var times = Math.Clamp(parse.GetValue(repeat), 1, 100);
             foreach (var f in parse.GetValue(files)!)
+            for (var run = 1; run <= times; run++)
             {
                 var importer = scope.ServiceProvider.GetRequiredService<DataImporter>();
                 var clock = Stopwatch.StartNew();
@@ -37,12 +42,14 @@ public static class DataCommands
                     Console.WriteLine(result.Unchanged
                         ? $"{f.Name}: unchanged, already imported as release {r.Id} ({r.Dataset} {r.Edition}) on {r.ImportedAt:yyyy-MM-dd HH:mm} UTC."
                         : $"{f.Name}: release {r.Id}, {result.Format}, edition {r.Edition}: {r.Observations} figures for {r.Areas} areas in {clock.Elapsed.TotalSeconds:0.000} s{(r.Current ? "" : " (an older edition: not current)")}.");
-                    if (!result.Unchanged && r.Notes.Length > 0) Console.WriteLine("  " + r.Notes.Replace("\n", "\n  "));
+                    if (!result.Unchanged && r.Notes.Length > 0 && run == 1) Console.WriteLine("  " + r.Notes.Replace("\n", "\n  "));
+                    if (!result.Unchanged && run < times) await importer.RemoveAsync(r.Id, ct);
                 }
                 catch (DataImportException e)
                 {
                     failed++;
                     await Console.Error.WriteLineAsync($"{f.Name}: not imported: {e.Message}");
+                    break;
                 }
             }
             return failed == 0 ? 0 : 1;
@@ -51,13 +58,15 @@ public static class DataCommands
 
         // The baseline of the import benchmark (bench/data.sh): the importer's own reader, reading and nothing more.
         var readFiles = new Argument<FileInfo[]>("FILE") { Description = "Files as published.", Arity = ArgumentArity.OneOrMore };
-        var read = new Command("read", "Only read files the way the importer does (every cell of every sheet, no figures, no database) and print the time per file.") { readFiles };
+        var read = new Command("read", "Only read files the way the importer does (every cell of every sheet, no figures, no database) and print the time per file.") { readFiles, repeat };
         read.SetAction(async (parse, ct) =>
         {
             var config = services.GetRequiredService<IConfiguration>();
             var max = config.GetValue("Nexus:Data:MaxImportBytes", DataFile.DefaultMaxBytes);
             var failed = 0;
+            var times = Math.Clamp(parse.GetValue(repeat), 1, 100);
             foreach (var f in parse.GetValue(readFiles)!)
+            for (var run = 1; run <= times; run++)
             {
                 var clock = Stopwatch.StartNew();
                 try
@@ -83,6 +92,7 @@ public static class DataCommands
                 {
                     failed++;
                     await Console.Error.WriteLineAsync($"{f.Name}: not read: {e.Message}");
+                    break;
                 }
             }
             return failed == 0 ? 0 : 1;

@@ -150,6 +150,22 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Removes a release and its figures, and makes the dataset's latest remaining edition current. Only the benchmark
+    /// (<c>data import --repeat</c>) uses it: releases are otherwise kept, superseded but queryable.
+    /// </summary>
+    internal async Task RemoveAsync(int releaseId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var dataset = await db.DataReleases.Where(r => r.Id == releaseId).Select(r => r.Dataset).SingleAsync(ct);
+        await db.Observations.Where(o => o.ReleaseId == releaseId).ExecuteDeleteAsync(ct);
+        await db.DataReleases.Where(r => r.Id == releaseId).ExecuteDeleteAsync(ct);
+        if (await db.DataReleases.AnyAsync(r => r.Dataset == dataset, ct)) await MakeCurrentAsync(dataset, ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        store.Invalidate();
+    }
+
     /// <summary>The latest edition of a dataset is current (the latest import of it breaks a tie).</summary>
     private async Task MakeCurrentAsync(string dataset, CancellationToken ct)
     {
