@@ -94,6 +94,8 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
     {
         var rows = new List<Observation>(parsed.Observations.Count);
         var seen = new HashSet<(string, int, int, Sex, int)>();
+        // A file names the same few hundred areas on thousands of rows: resolve each spelling once.
+        var resolved = new Dictionary<(int?, string?, string), Area>();
         foreach (var o in parsed.Observations)
         {
             var area = Area(o.Area);
@@ -118,7 +120,13 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
         });
         return rows;
 
-        Area Area(AreaRef r) => directory.Resolve(r) ?? throw new DataImportException(
+        Area Area(AreaRef r)
+        {
+            if (resolved.TryGetValue((r.M49, r.Iso3, r.Name), out var known)) return known;
+            return resolved[(r.M49, r.Iso3, r.Name)] = Lookup(r);
+        }
+
+        Area Lookup(AreaRef r) => directory.Resolve(r) ?? throw new DataImportException(
             r.M49 is { } code ? $"Area code {code} ({r.Name}) is not a UN M49 area or UN DESA aggregate known to Nexus."
             : r.Iso3 is { } iso ? $"ISO code {iso} ({r.Name}) is not a country or area known to Nexus."
             : $"\"{r.Name}\" is not a country or area name Nexus knows; add its spelling to area-aliases.csv if it is one.", r.At);
@@ -145,9 +153,23 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
         // A file that lists a group's members replaces that group's membership.
         var groups = parsed.Members.Select(m => m.GroupCode).Distinct().ToList();
         if (groups.Count > 0) await db.AreaMembers.Where(m => groups.Contains(m.GroupCode)).ExecuteDeleteAsync(ct);
-        db.AreaMembers.AddRange(parsed.Members.DistinctBy(m => (m.GroupCode, m.MemberCode))
-            .Select(m => new AreaMember { GroupCode = m.GroupCode, MemberCode = m.MemberCode }));
         await db.SaveChangesAsync(ct);
+        // Thousands of (group, member) pairs: one statement, not one tracked entity each (EF Core took 60 ms here).
+        var pairs = parsed.Members.DistinctBy(m => (m.GroupCode, m.MemberCode)).ToList();
+        if (pairs.Count == 0) return;
+        if (db.Database.IsNpgsql())
+        {
+            var groupCodes = pairs.Select(m => m.GroupCode).ToArray();
+            var memberCodes = pairs.Select(m => m.MemberCode).ToArray();
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "AreaMembers" ("GroupCode", "MemberCode") SELECT * FROM unnest({groupCodes}, {memberCodes})""", ct);
+        }
+        else
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(pairs.Select(m => new[] { m.GroupCode, m.MemberCode }));
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "AreaMembers" ("GroupCode", "MemberCode") SELECT value ->> 0, value ->> 1 FROM jsonb_each({json})""", ct);
+        }
     }
 
     /// <summary>
