@@ -6,8 +6,9 @@
 #    SQLite database each run (a prepared database: migrated, plus the M49 list for every file but the M49 list
 #    itself). RUNS runs of each, alternating, each in a new process; the medians of the times the commands print
 #    themselves (time inside the process, start-up excluded). Then the steady state of a running server: `--repeat
-#    STEADY` does the same read (import) STEADY times in one process, and the median of all runs but the first is
-#    kept (imports are removed again between runs). Goal: import <= 2x read.
+#    STEADY` does the same read (import) STEADY times in one process, with a full garbage collection before each run,
+#    and the median of the second half of the runs is kept, once tiered JIT compilation has settled (imports are
+#    removed again between runs). Goal: import <= 2x read.
 # 2. Serving, on SQLite, with the portal filled from the shipped extracts on first start, rate limits and
 #    background jobs off, once with the output cache on (the production default) and once with it off:
 #    wrk against GET /health/live (the baseline: this machine's ceiling in this run), GET /api/v1/data/series
@@ -17,7 +18,7 @@
 # Prints a Markdown section and appends it to bench/RESULTS.md.
 #
 # Environment (all optional):
-#   RUNS=5  STEADY=6  DURATION=15  WARMUP=5  THREADS=2  CONNECTIONS=16  SKIP_BUILD=1 (reuse bench/out/app)  READY_TO_RUN=0 (plain JIT publish)
+#   RUNS=5  STEADY=12  DURATION=15  WARMUP=5  THREADS=2  CONNECTIONS=16  SKIP_BUILD=1 (reuse bench/out/app)  READY_TO_RUN=0 (plain JIT publish)
 #   DATA_DIR=../shared/data  PARTS="import serve"  RESULTS=bench/RESULTS.md ("-" = do not append)
 #   QUIET_WAIT=60 QUIET_BUSY=15: before each measurement wait up to 60 s for other processes to use <= 15 % CPU
 set -euo pipefail
@@ -27,7 +28,7 @@ ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 APP_DIR="$BENCH_DIR/out/app"
 DATA_DIR="${DATA_DIR:-$ROOT/../shared/data}"
 RUNS="${RUNS:-5}"
-STEADY="${STEADY:-6}"
+STEADY="${STEADY:-12}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
 THREADS="${THREADS:-2}"
@@ -111,14 +112,15 @@ if [[ " $PARTS " == *" import "* ]]; then
     awk -v a="$t0" -v b="$t1" -v s="$secs" -v c="$count" 'BEGIN { printf "%s %.3f %s\n", s, (b - a) / 1e9, c }'
   }
   # `data VERB --repeat STEADY FILE` in one process on a fresh copy of BASE: prints the median of the times the
-  # command printed for every run but the first (the first pays for JIT compilation and EF Core's first queries).
+  # command printed for the second half of the runs (the first pays for JIT compilation and EF Core's first queries;
+  # the hot loops are recompiled at tier 1 during the next few).
   steady_run() {
     local verb="$1" file="$2" base="$3" out
     copy_db "$base" "$tmp/run.db"
     if ! out="$(app "$tmp/run.db" data "$verb" --repeat "$STEADY" "$file" 2>"$tmp/err.txt")"; then
       cat "$tmp/err.txt" >&2; die "data $verb --repeat $(basename "$file") failed"
     fi
-    grep -F "$(basename "$file"): " <<<"$out" | sed -E 's/.* in ([0-9]+\.[0-9]+) s.*/\1/' | tail -n +2 | median
+    grep -F "$(basename "$file"): " <<<"$out" | sed -E 's/.* in ([0-9]+\.[0-9]+) s.*/\1/' | tail -n "$((STEADY / 2))" | median
   }
   col() { cut -d' ' -f"$2" "$tmp/$1.txt"; }
   spread() { printf '%s (%s-%s)' "$(col "$1" 1 | median)" "$(col "$1" 1 | sort -g | head -n1)" "$(col "$1" 1 | sort -g | tail -n1)"; }
@@ -159,8 +161,9 @@ excluded), with the fastest and slowest run in brackets. \`data read\` is the im
 (\`DataFile.OpenAsync\` and every cell of every sheet); \`data import\` imports into a fresh copy of a prepared database
 (migrated, plus the UN M49 list for every file but the list itself). Both are one-shot processes, so both include
 their own JIT compilation and EF Core's first queries. The \"steady\" columns are the state of a running server (the
-upload page): one process reads (imports) the file $STEADY times with \`--repeat $STEADY\`, the import removed again
-between runs, and the median of all runs but the first is kept; each is the median of the $RUNS processes. The wall
+upload page): one process reads (imports) the file $STEADY times with \`--repeat $STEADY\`, with a full garbage
+collection before each run and the import removed again between runs, and the median of the second half of the runs
+is kept (tiered JIT compilation has settled by then); each is the median of the $RUNS processes. The wall
 columns are the whole one-shot process (start-up included), for reference. Goal: import at most 2x read.
 
 | file | kB | cells read | figures stored | read s | import s | import / read | goal (<= 2x) | read s, steady | import s, steady | import / read, steady | goal, steady | read wall s | import wall s |
