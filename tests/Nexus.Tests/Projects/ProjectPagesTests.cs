@@ -148,6 +148,32 @@ public class ProjectPagesTests(SqliteApp fixture) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Staff_remove_an_activity_only_from_its_current_form()
+    {
+        var p = await ProjectTestData.ProjectAsync(App);
+        var other = await ProjectTestData.ProjectAsync(App);
+        var (staff, _) = await PageSession.SignedInAsync(App, Roles.ProgrammeStaff);
+        var form = new Dictionary<string, string> { ["Input.Type"] = "country-capacity", ["Input.Title"] = "Mistaken entry", ["Input.Status"] = "planned" };
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/projects/manage/activity/{p.Slug}", form)).StatusCode);
+        var id = await App.Db(db => db.ProjectActivities.Where(x => x.ProjectId == p.Id && x.Title == "Mistaken entry").Select(x => x.Id).SingleAsync());
+        var url = $"/projects/manage/activity/{p.Slug}/{id}";
+
+        // Through another project's address: not found, and nothing removed.
+        var wrong = await staff.PostFormAsync($"/projects/manage/activity/{other.Slug}/{id}?handler=Remove", new() { ["Input.Version"] = "1" }, formUrl: url);
+        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        // A form older than the last save: refused with a message, the activity kept.
+        var stale = await staff.PostFormAsync(url + "?handler=Remove", new() { ["Input.Version"] = "0" }, formUrl: url);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else saved this activity", await stale.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(await App.Db(db => db.ProjectActivities.AnyAsync(x => x.Id == id)));
+
+        var removed = await staff.PostFormAsync(url + "?handler=Remove", new() { ["Input.Version"] = "1" }, formUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await App.Db(db => db.ProjectActivities.AnyAsync(x => x.Id == id)));
+        Assert.True(await App.Db(db => db.Projects.AnyAsync(x => x.Id == p.Id)));
+    }
+
+    [Fact]
     public async Task A_stale_activity_or_process_form_is_refused_and_the_newer_edit_kept()
     {
         var p = await ProjectTestData.ProjectAsync(App);

@@ -116,6 +116,34 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         return Done($"/projects/{slug}#activity-{activity.Id}", id is null ? Localizer["Activity added."] : Localizer["Activity saved."]);
     }
 
+    /// <summary>
+    /// Removes an activity entered by mistake, with its document links. A form opened before someone else's save is
+    /// refused, so nobody removes an activity they have not seen in its current state.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemoveAsync(string slug, int id, CancellationToken ct)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (project is null) return NotFound();
+        var removed = await db.ProjectActivities.Where(a => a.Id == id && a.ProjectId == project.Id && a.Version == Input.Version).ExecuteDeleteAsync(ct);
+        if (removed == 0)
+        {
+            if (!await db.ProjectActivities.AnyAsync(a => a.Id == id && a.ProjectId == project.Id, ct)) return NotFound();
+            return await ShowStaleAsync(slug, id, ct);
+        }
+        project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Done($"/projects/{slug}", Localizer["Activity removed."]);
+    }
+
+    private async Task<IActionResult> ShowStaleAsync(string slug, int id, CancellationToken ct)
+    {
+        var result = await OnGetAsync(slug, id, ct);
+        var e = new FieldErrors();
+        e.Add("title", StaleMessage);
+        Show(e);
+        return result;
+    }
+
     private const string StaleMessage = "Someone else saved this activity after you opened it; reload the page to see their changes.";
 
     /// <summary>Library item slugs, one per line or separated by commas; every one must exist.</summary>
