@@ -129,6 +129,31 @@ public class EventsApiTests(SqliteApp fixture) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task An_event_keeps_the_partners_it_is_held_with_and_shows_them_with_its_project()
+    {
+        var staff = App.ClientWithToken(await App.StaffTokenAsync(Scopes.EventsWrite));
+        var body = TestData.EventBody(title: "Africa-EU partnership follow-up");
+        body["kind"] = "policy-seminar";
+        body["partners"] = new System.Text.Json.Nodes.JsonArray("Government of Spain, Ministry of Labour", "IOM", "iom", "<script>x</script>");
+        var e = await (await staff.PostJsonAsync("/api/v1/events", body)).JsonAsync();
+        var id = (int)e["id"]!;
+        // The same name twice (any case) is kept once; the order is the one given.
+        Assert.Equal(["Government of Spain, Ministry of Labour", "IOM", "<script>x</script>"], e["partners"]!.AsArray().Select(x => (string)x!));
+
+        // The page names them, escaped, and the project an activity of which is this event.
+        var project = await Projects.ProjectTestData.ProjectAsync(App, eventId: id);
+        var html = await App.CreateClient().GetStringAsync($"/events/{id}/{(string)e["slug"]!}", Ct);
+        Assert.Contains("Government of Spain, Ministry of Labour; IOM; &lt;script&gt;x&lt;/script&gt;", html);
+        Assert.Contains($"href=\"/projects/{project.Slug}\"", html);
+        Assert.Contains("(with Government of Spain, IOM)", html);
+
+        body["partners"] = new System.Text.Json.Nodes.JsonArray(new string('p', 201));
+        await (await staff.PostJsonAsync("/api/v1/events", body)).AssertProblemAsync(400, "partners");
+        body["partners"] = new System.Text.Json.Nodes.JsonArray(Enumerable.Range(1, 21).Select(i => (System.Text.Json.Nodes.JsonNode?)$"Partner {i}").ToArray());
+        await (await staff.PostJsonAsync("/api/v1/events", body)).AssertProblemAsync(400, "partners");
+    }
+
+    [Fact]
     public async Task A_created_event_is_a_draft_unless_a_status_is_given()
     {
         var staff = App.ClientWithToken(await App.StaffTokenAsync(Scopes.EventsWrite));

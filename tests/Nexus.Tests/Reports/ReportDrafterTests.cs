@@ -24,6 +24,21 @@ public class ReportDrafterTests
         Assert.Contains("United Nations Development Programme (UNDP), took over on 1 January 2010", chair);
     }
 
+    [Fact]
+    public void A_policy_seminar_away_names_the_partners_it_was_held_with()
+    {
+        var facts = ReportSamples.Small();
+        facts = facts with
+        {
+            Events = facts.Events.Select(e => e.Kind == Nexus.Web.Features.Events.EventKind.PolicySeminar
+                ? e with { Partners = ["the Government of Spain", "IOM"] } : e).ToList(),
+        };
+        var text = ReportDrafter.ToPlainText(ReportDrafter.Draft(facts));
+        Assert.Contains("was held in Brussels, Belgium, on 7 June 2009, together with the Government of Spain and IOM", text);
+        // Without partners the sentence reads as before.
+        Assert.DoesNotContain("together with", ReportDrafter.ToPlainText(ReportDrafter.Draft(ReportSamples.Small())));
+    }
+
     [Theory]
     [InlineData("Near Geneva, Switzerland", " near Geneva, Switzerland")]
     [InlineData("Geneva", " in Geneva")]

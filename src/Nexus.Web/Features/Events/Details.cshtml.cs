@@ -21,6 +21,8 @@ public class DetailsModel(AppDbContext db, Links links, TimeProvider clock) : Pa
     public string? FindingsHtml { get; private set; }
     /// <summary>Library items that came from this event (its findings, statements, presentations).</summary>
     public List<(string Slug, string Title, Library.ItemKind Kind)> LibraryItems { get; private set; } = [];
+    /// <summary>Projects with an activity held as this event (a policy seminar away from headquarters, say), with their partners.</summary>
+    public List<(string Slug, string Title, List<string> Partners)> Projects { get; private set; } = [];
     public string JsonLd { get; private set; } = "{}";
     /// <summary>The course run this event is a session of: it takes no registrations of its own.</summary>
     public Courses.CourseEventLink? Course { get; private set; }
@@ -52,6 +54,9 @@ public class DetailsModel(AppDbContext db, Links links, TimeProvider clock) : Pa
         LibraryItems = (await db.LibraryDocuments.AsNoTracking().Where(d => d.EventId == e.Id && d.Visible)
                 .Select(d => new { d.Slug, d.Texts, d.Kind }).ToListAsync(ct))
             .Select(d => (d.Slug, Library.LibraryLanguages.Pick(d.Texts, language).Title, d.Kind)).ToList();
+        Projects = (await db.Projects.AsNoTracking().Where(p => p.Activities.Any(a => a.EventId == e.Id)).OrderBy(p => p.Start)
+                .Select(p => new { p.Slug, p.Title, Partners = p.Partners.OrderBy(x => x.Order).Select(x => x.Name).ToList() }).ToListAsync(ct))
+            .Select(p => (p.Slug, p.Title, p.Partners)).ToList();
         return Page();
     }
 

@@ -22,6 +22,8 @@ public class Event
     public string Slug { get; set; } = "";
     public string Summary { get; set; } = "";
     public List<string> Themes { get; set; } = [];
+    /// <summary>Organisations the event is held with (co-organisers, hosts, sponsors), by name as they wish to be named.</summary>
+    public List<string> Partners { get; set; } = [];
 
     /// <summary>Stored in UTC; <see cref="TimeZone"/> is only for display.</summary>
     public DateTime StartsAt { get; set; }

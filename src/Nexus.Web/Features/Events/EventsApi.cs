@@ -12,7 +12,7 @@ namespace Nexus.Web.Features.Events;
 public sealed record EventDto(
     int Id, string Title, string Slug, string Kind, string Status, string Summary, IReadOnlyList<string> Themes,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string Venue, string City, string? Country,
-    string Format, int? Capacity, int ConfirmedCount, int WaitlistCount, int? SeatsLeft,
+    IReadOnlyList<string> Partners, string Format, int? Capacity, int ConfirmedCount, int WaitlistCount, int? SeatsLeft,
     DateTimeOffset? RegistrationOpensAt, DateTimeOffset? RegistrationClosesAt, bool RequiresApproval,
     bool RegistrationOpen, int? SeriesId, string Url);
 
@@ -22,6 +22,8 @@ public sealed record EventInput
     public string? Kind { get; init; }
     public string? Summary { get; init; }
     public List<string>? Themes { get; init; }
+    /// <summary>Organisations the event is held with, by name; at most 20.</summary>
+    public List<string>? Partners { get; init; }
     public DateTimeOffset? StartsAt { get; init; }
     public DateTimeOffset? EndsAt { get; init; }
     public string? TimeZone { get; init; }
@@ -56,6 +58,13 @@ public sealed record EventInput
             if (theme.Length > 0 && !themes.Contains(theme)) themes.Add(theme);
         }
         if (themes.Count > 20) errors.Add("themes", "At most 20 themes.");
+        var partners = new List<string>();
+        foreach (var p in Partners ?? [])
+        {
+            var partner = errors.Text("partners", p, 200, required: true);
+            if (partner.Length > 0 && !partners.Contains(partner, StringComparer.OrdinalIgnoreCase)) partners.Add(partner);
+        }
+        if (partners.Count > 20) errors.Add("partners", "At most 20 partners.");
         var zone = TimeZone?.Trim() ?? "";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) || !zone.Contains('/') && zone != "UTC")
             errors.Add("timeZone", "Give an IANA time zone, e.g. America/New_York or Europe/Brussels.");
@@ -94,6 +103,7 @@ public sealed record EventInput
         e.Kind = kind;
         e.Summary = summary;
         e.Themes = themes;
+        e.Partners = partners;
         e.StartsAt = StartsAt!.Value.UtcDateTime;
         e.EndsAt = EndsAt!.Value.UtcDateTime;
         e.TimeZone = zone;
@@ -164,7 +174,7 @@ public static class EventsApi
     public static EventDto ToDto(Event e, SeatCounts c, DateTime now, Links links) => new(
         e.Id, e.Title, e.Slug, Codes.Of(e.Kind), Codes.Of(e.Status), e.Summary, e.Themes,
         EventQueries.Local(e.StartsAt, e.TimeZone), EventQueries.Local(e.EndsAt, e.TimeZone), e.TimeZone,
-        e.Venue, e.City, e.Country, Codes.Of(e.Format), e.Capacity, c.Confirmed, c.Waitlisted,
+        e.Venue, e.City, e.Country, e.Partners, Codes.Of(e.Format), e.Capacity, c.Confirmed, c.Waitlisted,
         Registrations.RegistrationRules.SeatsLeft(e.Capacity, c.SeatsTaken),
         e.RegistrationOpensAt is { } o ? EventQueries.Local(o, e.TimeZone) : null,
         e.RegistrationClosesAt is { } cl ? EventQueries.Local(cl, e.TimeZone) : null,

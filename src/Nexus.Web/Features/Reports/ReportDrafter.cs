@@ -209,6 +209,7 @@ public static partial class ReportDrafter
 
         foreach (var s in f.PolicySeminarsAway)
             p.Add($"Away from United Nations Headquarters, a policy seminar entitled “{s.Title}” was held in {PlaceIn(s)} on {Day(s.Date)}"
+                + (s.Partners.Count == 0 ? "" : $", together with {Join(s.Partners)}")
                 + $"{notes.Cite($"the policy seminar “{s.Title}”", s.Url)}.");
 
         foreach (var e in f.Events.Where(e => e.FindingsMarkdown != null))

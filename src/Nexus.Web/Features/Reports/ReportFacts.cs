@@ -53,6 +53,8 @@ public sealed record EventFact(int Id, EventKind Kind, string Title, DateOnly Da
     IReadOnlyList<string> Themes, string? FindingsMarkdown, string Url)
 {
     public const string HeadquartersCity = "New York";
+    /// <summary>Organisations the event was held with, as recorded on the event.</summary>
+    public IReadOnlyList<string> Partners { get; init; } = [];
     public bool AtHeadquarters => string.Equals(City.Trim(), HeadquartersCity, StringComparison.OrdinalIgnoreCase) || City.Trim().Length == 0;
 }
 

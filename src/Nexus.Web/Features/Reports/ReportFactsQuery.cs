@@ -82,13 +82,14 @@ public sealed partial class ReportFactsQuery(AppDbContext db, IOptions<NexusOpti
             .Where(e => e.StartsAt >= from && e.StartsAt < to && SeriesKinds.Contains(e.Kind)
                 && (e.Status == EventStatus.Held || e.Status == EventStatus.Published))
             .OrderBy(e => e.StartsAt)
-            .Select(e => new { e.Id, e.Kind, e.Title, e.Slug, e.StartsAt, e.TimeZone, e.City, e.Country, e.Themes, e.FindingsMarkdown, e.Status })
+            .Select(e => new { e.Id, e.Kind, e.Title, e.Slug, e.StartsAt, e.TimeZone, e.City, e.Country, e.Themes, e.FindingsMarkdown, e.Status, e.Partners })
             .ToListAsync(ct);
         EventFact ToFact(int id, EventKind kind, string title, string slug, DateTime startsAt, string zone, string city, string? country,
             List<string> themes, string? findings) =>
             new(id, kind, title, DateOnly.FromDateTime(EventQueries.Local(startsAt, zone).DateTime), city, Countries.Find(country)?.Name,
                 themes, string.IsNullOrWhiteSpace(findings) ? null : findings.Trim(), $"{baseUrl}/events/{id}/{slug}");
-        var eventFacts = events.Select(e => ToFact(e.Id, e.Kind, e.Title, e.Slug, e.StartsAt, e.TimeZone, e.City, e.Country, e.Themes, e.FindingsMarkdown)).ToList();
+        var eventFacts = events.Select(e => ToFact(e.Id, e.Kind, e.Title, e.Slug, e.StartsAt, e.TimeZone, e.City, e.Country, e.Themes, e.FindingsMarkdown)
+            with { Partners = e.Partners }).ToList();
 
         var eventIds = events.Select(e => e.Id).ToList();
         var statusOf = events.ToDictionary(e => e.Id, e => e.Status);

@@ -2344,6 +2344,10 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.PrimitiveCollection<List<string>>("Partners")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<bool>("PendingHoldsSeat")
                         .HasColumnType("boolean");
 

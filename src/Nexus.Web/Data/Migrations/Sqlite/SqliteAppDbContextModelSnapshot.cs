@@ -2251,6 +2251,10 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Partners")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PendingHoldsSeat")
                         .HasColumnType("INTEGER");
 

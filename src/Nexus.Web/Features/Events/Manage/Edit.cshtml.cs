@@ -25,6 +25,7 @@ public class EditModel(AppDbContext db, RegistrationService registrations, TimeP
         public string? Kind { get; set; } = "seminar";
         public string? Summary { get; set; }
         public string? Themes { get; set; }
+        public string? Partners { get; set; }
         public int? SeriesId { get; set; }
         public string? StartsAt { get; set; }
         public string? EndsAt { get; set; }
@@ -62,7 +63,7 @@ public class EditModel(AppDbContext db, RegistrationService registrations, TimeP
         string Local(DateTime? utc) => utc is { } u ? EventQueries.Local(u, e.TimeZone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : "";
         Input = new InputModel
         {
-            Title = e.Title, Kind = Codes.Of(e.Kind), Summary = e.Summary, Themes = string.Join(", ", e.Themes), SeriesId = e.SeriesId,
+            Title = e.Title, Kind = Codes.Of(e.Kind), Summary = e.Summary, Themes = string.Join(", ", e.Themes), Partners = string.Join("\n", e.Partners), SeriesId = e.SeriesId,
             StartsAt = Local(e.StartsAt), EndsAt = Local(e.EndsAt), TimeZone = e.TimeZone, Venue = e.Venue, City = e.City,
             Country = e.Country, Format = Codes.Of(e.Format), OnlineUrl = e.OnlineUrl, Capacity = e.Capacity,
             RegistrationOpensAt = Local(e.RegistrationOpensAt), RegistrationClosesAt = Local(e.RegistrationClosesAt),
@@ -112,6 +113,8 @@ public class EditModel(AppDbContext db, RegistrationService registrations, TimeP
         {
             Title = Input.Title, Kind = Input.Kind, Summary = Input.Summary,
             Themes = (Input.Themes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            // One per line: partners' names may contain commas ("Government of Spain, Ministry of Labour").
+            Partners = (Input.Partners ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
             StartsAt = Parse("startsAt", Input.StartsAt, true), EndsAt = Parse("endsAt", Input.EndsAt, true), TimeZone = zoneId,
             Venue = Input.Venue, City = Input.City, Country = Input.Country, Format = Input.Format, OnlineUrl = Input.OnlineUrl,
             Capacity = Input.Capacity, RegistrationOpensAt = Parse("registrationOpensAt", Input.RegistrationOpensAt, false),
