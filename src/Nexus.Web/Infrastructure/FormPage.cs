@@ -20,6 +20,14 @@ public abstract class FormPage(IStringLocalizer<SharedResource> localizer) : Pag
             Errors[key] = Errors.TryGetValue(key, out var before) ? before + " " + message : message;
     }
 
+    /// <summary>One message on one field: a conflict found while saving, after the fields themselves were valid.</summary>
+    protected void Show(string field, string message, params object[] args)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message, args);
+        Show(errors);
+    }
+
     protected RedirectResult Done(string url, LocalizedString message)
     {
         TempData["Message"] = message.Value;

@@ -18,10 +18,10 @@ public static class ObservationWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Figures are written inside the import's transaction.");
         if (db.Database.IsNpgsql()) await CopyAsync((Npgsql.NpgsqlConnection)transaction.Connection!, releaseId, rows, progress, ct);
-        else await InsertAsync(transaction, releaseId, rows, progress, ct);
+        else Insert(transaction, releaseId, rows, progress, ct);
     }
 
-    private static Task InsertAsync(System.Data.Common.DbTransaction transaction, int releaseId, IReadOnlyList<Observation> rows,
+    private static void Insert(System.Data.Common.DbTransaction transaction, int releaseId, IReadOnlyList<Observation> rows,
         Action<int, int> progress, CancellationToken ct)
     {
         // One prepared INSERT, stepped once per figure through SQLite's own API (SQLitePCLRaw, which
@@ -65,7 +65,6 @@ public static class ObservationWriter
             }
         }
         progress(rows.Count, rows.Count);
-        return Task.CompletedTask;
     }
 
     private static void Check(int rc, SQLitePCL.sqlite3 handle)

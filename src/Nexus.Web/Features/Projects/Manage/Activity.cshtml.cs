@@ -108,9 +108,7 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var e = new FieldErrors();
-            e.Add("title", StaleMessage);
-            Show(e);
+            Show("title", StaleMessage);
             return Page();
         }
         return Done($"/projects/{slug}#activity-{activity.Id}", id is null ? Localizer["Activity added."] : Localizer["Activity saved."]);
@@ -138,9 +136,7 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
     private async Task<IActionResult> ShowStaleAsync(string slug, int id, CancellationToken ct)
     {
         var result = await OnGetAsync(slug, id, ct);
-        var e = new FieldErrors();
-        e.Add("title", StaleMessage);
-        Show(e);
+        Show("title", StaleMessage);
         return result;
     }
 

@@ -107,24 +107,17 @@ public class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t, Time
         }
         catch (DbUpdateConcurrencyException)
         {
-            Show(Error("title", "Someone else saved this project after you opened it; reload the page to see their changes."));
+            Show("title", "Someone else saved this project after you opened it; reload the page to see their changes.");
             return Page();
         }
         catch (DbUpdateException)
         {
             // Two saves raced for the same address: the unique index decided.
             db.ChangeTracker.Clear();
-            Show(Error("slug", "Another project already uses this address."));
+            Show("slug", "Another project already uses this address.");
             return Page();
         }
         return Done("/projects/" + project.Slug, slug is null ? Localizer["Project created."] : Localizer["Project saved."]);
-    }
-
-    private static FieldErrors Error(string field, string message)
-    {
-        var e = new FieldErrors();
-        e.Add(field, message);
-        return e;
     }
 
     private List<ProjectPartner> Partners(FieldErrors errors)

@@ -67,9 +67,7 @@ public class ForumModel(AppDbContext db, IStringLocalizer<SharedResource> t, Tim
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            var e = new FieldErrors();
-            e.Add("meeting-year", "There is already a meeting for {0}.", year);
-            Show(e);
+            Show("meeting-year", "There is already a meeting for {0}.", year);
             return Page();
         }
         return Done($"/global-forum/{year}", Localizer["Meeting added."]);

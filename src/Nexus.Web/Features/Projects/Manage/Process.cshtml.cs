@@ -89,17 +89,13 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var e = new FieldErrors();
-            e.Add("name", StaleMessage);
-            Show(e);
+            Show("name", StaleMessage);
             return Page();
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            var e = new FieldErrors();
-            e.Add("slug", "Another process already uses this address.");
-            Show(e);
+            Show("slug", "Another process already uses this address.");
             return Page();
         }
         return Done("/processes/" + process.Slug, slug is null ? Localizer["Process created."] : Localizer["Process saved."]);
