@@ -11,6 +11,7 @@ public abstract class DataImportTests(AppFixture fixture)
 {
     private const string Destination2020 = "undesa/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx";
     private const string Totals2019 = "undesa/UN_MigrantStockTotal_2019.xlsx";
+    private const string Aggregates2020 = "undesa/aggregates_correspondence_table_2020_1.xlsx";
 
     private AppFactory App => fixture.App;
 
@@ -106,6 +107,52 @@ public abstract class DataImportTests(AppFixture fixture)
         // And the same file imports again as a new release.
         Assert.False((await DataImports.OfficialAsync(app, Destination2020)).Unchanged);
     }
+
+    [Fact]
+    public async Task A_revised_area_list_updates_the_areas_it_lists_and_replaces_the_memberships_of_its_groups()
+    {
+        await using var app = new AppFactory(fixture is SqliteApp ? Provider.Sqlite : Provider.Postgres);
+        await DataImports.OfficialAsync(app, DataImports.M49);
+        var first = await DataImports.OfficialAsync(app, Aggregates2020);
+        Assert.Contains((947, 404), await Members(app));     // Kenya, sub-Saharan Africa
+
+        // The same table with Kenya's SDG region changed to Europe and Northern America and a group renamed.
+        var cells = OfficialFiles.Cells(OfficialFiles.Path(Aggregates2020), "Annex").ToDictionary();
+        var (header, codeColumn) = UndesaFiles.Find(cells, "Location code");
+        var (_, sdgColumn) = UndesaFiles.Find(cells, "SDG region");
+        var nameColumn = UndesaFiles.ColumnOf(cells.First(c => UndesaFiles.RowOf(c.Key) == header && c.Value is string t
+            && t.StartsWith("Region, subregion, country or area", StringComparison.Ordinal)).Key);
+        var kenya = Enumerable.Range(header + 1, UndesaFiles.LastRow(cells) - header)
+            .Single(r => cells.GetValueOrDefault(OfficialFiles.Ref(codeColumn, r)) is 404.0);
+        var group = Enumerable.Range(header + 1, UndesaFiles.LastRow(cells) - header)
+            .First(r => cells.GetValueOrDefault(OfficialFiles.Ref(codeColumn, r)) is 947.0);
+        Assert.Equal(947.0, cells[OfficialFiles.Ref(sdgColumn, kenya)]);
+        cells[OfficialFiles.Ref(sdgColumn, kenya)] = 1829.0;
+        cells[OfficialFiles.Ref(nameColumn, group)] = "Sub-Saharan Africa (revised)";
+        var clock = DateTime.UtcNow;
+
+        var revised = await DataImports.BytesAsync(app, UndesaFiles.Workbook(("Annex", cells)), "aggregates-revised.xlsx");
+
+        Assert.False(revised.Unchanged);
+        var members = await Members(app);
+        Assert.Contains((1829, 404), members);
+        Assert.DoesNotContain((947, 404), members);
+        Assert.Contains((947, 231), members);                // Ethiopia stays where it was
+        Assert.Equal("Sub-Saharan Africa (revised)", await Db(db => db.Areas.Where(a => a.Code == 947).Select(a => a.Name).SingleAsync(), app));
+        Assert.Equal("Kenya", await Db(db => db.Areas.Where(a => a.Code == 404).Select(a => a.Name).SingleAsync(), app));
+        // The release row, as EF Core reads it back: the same edition imported later is current.
+        var stored = await Db(db => db.DataReleases.AsNoTracking().Where(r => r.Dataset == Datasets.UndesaAggregates).OrderBy(r => r.Id).ToListAsync(), app);
+        Assert.Equal([first.Release.Id, revised.Release.Id], stored.Select(r => r.Id));
+        Assert.Equal([false, true], stored.Select(r => r.Current));
+        var row = stored[1];
+        Assert.Equal(("aggregates-revised.xlsx", "test", "2020", first.Release.EditionDate), (row.FileName, row.ImportedBy, row.Edition, row.EditionDate));
+        Assert.Equal(DateTimeKind.Utc, row.ImportedAt.Kind);
+        Assert.InRange(row.ImportedAt, clock.AddMinutes(-1), clock.AddMinutes(1));
+        Assert.Equal(revised.Release.ImportedAt, row.ImportedAt, TimeSpan.FromMilliseconds(1));
+    }
+
+    private Task<HashSet<(int, int)>> Members(AppFactory app) =>
+        Db(async db => (await db.AreaMembers.AsNoTracking().ToListAsync()).Select(m => (m.GroupCode, m.MemberCode)).ToHashSet(), app);
 
     [Fact]
     public async Task A_workbook_whose_sheets_were_renamed_is_refused_and_stores_nothing()

@@ -122,8 +122,10 @@ public static class DataModel
             e.Property(x => x.Sex).HasMaxLength(6);
             e.Property(x => x.Flag).HasMaxLength(8);
             e.Property(x => x.Note).HasMaxLength(200);
-            // Bilateral data is read from both ends: a destination's origins (the key) and an origin's destinations.
-            e.HasIndex(x => new { x.ReleaseId, x.Indicator, x.Counterpart });
+            // Only the primary key: figures are read a release at a time (DataStore, extracts, an older edition's
+            // series), always by a prefix of the key. An index on the counterpart, for reading bilateral data from the
+            // origin's end, served no query once DataStore held the current figures in memory, and cost every import
+            // a third B-tree to write (about 30 % of the time spent writing figures; bench/RESULTS.md, 2026-11-24).
             e.HasOne<DataRelease>().WithMany().HasForeignKey(x => x.ReleaseId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -2247,8 +2247,6 @@ namespace Nexus.Web.Data.Migrations.Postgres
 
                     b.HasKey("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Year");
 
-                    b.HasIndex("ReleaseId", "Indicator", "Counterpart");
-
                     b.ToTable("Observations");
                 });
 

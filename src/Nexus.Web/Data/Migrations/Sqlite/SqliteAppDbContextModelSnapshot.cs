@@ -2158,8 +2158,6 @@ namespace Nexus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Year");
 
-                    b.HasIndex("ReleaseId", "Indicator", "Counterpart");
-
                     b.ToTable("Observations");
                 });
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Nexus.Web.Data;
 using Nexus.Web.Features.Data.Areas;
 
@@ -25,8 +26,9 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
 
     public async Task<ImportResult> ImportAsync(DataFile file, string importedBy, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        // The file is read while the database is asked whether it holds it already: in a fresh process the first
-        // query costs as much as reading a workbook. A duplicate wastes one read of a file of bounded size.
+        // The file is read on another thread while the database is asked whether it holds the file already and the
+        // stored areas are loaded: in a fresh process the first query costs as much as reading a workbook. A
+        // duplicate wastes one read of a file of bounded size.
         var reading = Task.Run(() =>
         {
             var format = Formats.FirstOrDefault(f => f.Recognizes(file)) ?? throw new DataImportException(
@@ -34,28 +36,31 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             progress?.Report(new ImportProgress($"Reading {format.Name}", 0, 0));
             return (Format: format, Parsed: format.Read(file, ct));
         }, ct);
-        var existing = await db.DataReleases.AsNoTracking().FirstOrDefaultAsync(r => r.Sha256 == file.Sha256, ct);
-        if (existing is not null)
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            // Not awaited for its result; observed so that a refusal of a known file is not an unobserved exception.
-            _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default);
-            return new ImportResult(existing, true, "");
-        }
-        var (format, parsed) = await reading;
-        var info = Datasets.Get(parsed.Dataset);
+            if (await ScalarAsync("""SELECT "Id" FROM "DataReleases" WHERE "Sha256" = @p0""", [file.Sha256], ct) is { } existingId)
+            {
+                // Not awaited for its result; observed so that a refusal of a known file is not an unobserved exception.
+                _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                var id = Convert.ToInt32(existingId);
+                var existing = await db.DataReleases.AsNoTracking().SingleAsync(r => r.Id == id, ct);
+                return new ImportResult(existing, true, "");
+            }
+            var known = await LoadAreasAsync(ct);
+            var directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
+            var (format, parsed) = await reading;
+            var info = Datasets.Get(parsed.Dataset);
 
-        // Areas first: an area list (M49, UN DESA's groups) defines the areas its own figures and later files use.
-        var known = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, ct);
-        foreach (var a in parsed.Areas) if (parsed.DefinesAreas || !known.ContainsKey(a.Code)) known[a.Code] = a;
-        var directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
-        var rows = Resolve(parsed, directory);
-        var areaCount = rows.Select(o => o.Area).Distinct().Count();
+            // An area list (M49, UN DESA's groups) defines the areas its own figures and later files use.
+            if (parsed.Areas.Count > 0)
+            {
+                foreach (var a in parsed.Areas) if (parsed.DefinesAreas || !known.ContainsKey(a.Code)) known[a.Code] = a;
+                directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
+            }
+            var rows = Resolve(parsed, directory);
+            var areaCount = rows.Select(o => o.Area).Distinct().Count();
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        var release = await strategy.ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var release = new DataRelease
             {
                 Dataset = parsed.Dataset,
@@ -72,21 +77,26 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 Areas = parsed.Areas.Count > 0 ? parsed.Areas.Count : areaCount,
                 Notes = Truncate(string.Join("\n", parsed.Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} rows not stored: {s.Key}")), 4000),
             };
-            db.DataReleases.Add(release);
-            await db.SaveChangesAsync(ct);
-            if (parsed.Areas.Count > 0) await WriteAreasAsync(parsed, ct);
-            await ObservationWriter.WriteAsync(db, release.Id, rows, (done, total) =>
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
-                progress?.Report(new ImportProgress("Writing figures", done, total));
-                AfterBatch?.Invoke(done);
-            }, ct);
-            await MakeCurrentAsync(parsed.Dataset, ct);
-            await tx.CommitAsync(ct);
-            return release;
-        });
-        store.Invalidate();
-        release.Current = await db.DataReleases.Where(r => r.Id == release.Id).Select(r => r.Current).SingleAsync(ct);
-        return new ImportResult(release, false, format.Name);
+                release.Id = await InsertReleaseAsync(release, ct);
+                if (parsed.Areas.Count > 0) await WriteAreasAsync(parsed, ct);
+                await ObservationWriter.WriteAsync(db, release.Id, rows, (done, total) =>
+                {
+                    progress?.Report(new ImportProgress("Writing figures", done, total));
+                    AfterBatch?.Invoke(done);
+                }, ct);
+                await MakeCurrentAsync(parsed.Dataset, ct);
+                await tx.CommitAsync(ct);
+            }
+            store.Invalidate();
+            release.Current = Convert.ToBoolean(await ScalarAsync("""SELECT "Current" FROM "DataReleases" WHERE "Id" = @p0""", [release.Id], ct));
+            return new ImportResult(release, false, format.Name);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Every figure with its areas resolved; refuses the file at the first unknown area or repeated figure.</summary>
@@ -94,8 +104,10 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
     {
         var rows = new List<Observation>(parsed.Observations.Count);
         var seen = new HashSet<(string, int, int, Sex, int)>();
-        // A file names the same few hundred areas on thousands of rows: resolve each spelling once.
+        // A file names the same few hundred areas on thousands of rows: resolve each spelling once. The readers hand
+        // over one AreaRef per row (or per column) for all of its figures, so most lookups end at the reference.
         var resolved = new Dictionary<(int?, string?, string), Area>();
+        var byReference = new Dictionary<AreaRef, Area>(ReferenceEqualityComparer.Instance);
         foreach (var o in parsed.Observations)
         {
             var area = Area(o.Area);
@@ -109,21 +121,29 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 Flag = o.Flag is { Length: > 0 } f ? Truncate(f, 8) : null, Note = o.Note is { Length: > 0 } n ? Truncate(n, 200) : null,
             });
         }
-        // In (nearly) key order, so that inserts append to the primary key's B-tree instead of splitting pages at random.
-        rows.Sort(static (a, b) =>
+        // In key order, so that inserts append to the primary key's B-tree instead of splitting pages at random.
+        // Most files are read in that order already; checking costs less than sorting.
+        Comparison<Observation> byKey = static (a, b) =>
         {
             var c = string.CompareOrdinal(a.Indicator, b.Indicator);
             if (c == 0) c = a.Area.CompareTo(b.Area);
             if (c == 0) c = a.Counterpart.CompareTo(b.Counterpart);
             if (c == 0) c = a.Sex.CompareTo(b.Sex);
             return c != 0 ? c : a.Year.CompareTo(b.Year);
-        });
+        };
+        for (var i = 1; i < rows.Count; i++)
+            if (byKey(rows[i - 1], rows[i]) > 0)
+            {
+                rows.Sort(byKey);
+                break;
+            }
         return rows;
 
         Area Area(AreaRef r)
         {
-            if (resolved.TryGetValue((r.M49, r.Iso3, r.Name), out var known)) return known;
-            return resolved[(r.M49, r.Iso3, r.Name)] = Lookup(r);
+            if (byReference.TryGetValue(r, out var area)) return area;
+            if (!resolved.TryGetValue((r.M49, r.Iso3, r.Name), out area)) resolved[(r.M49, r.Iso3, r.Name)] = area = Lookup(r);
+            return byReference[r] = area;
         }
 
         Area Lookup(AreaRef r) => directory.Resolve(r) ?? throw new DataImportException(
@@ -132,44 +152,130 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             : $"\"{r.Name}\" is not a country or area name Nexus knows; add its spelling to area-aliases.csv if it is one.", r.At);
     }
 
+    // The import's own statements are plain SQL on the context's connection, in its transaction. Through LINQ and
+    // SaveChanges each would be compiled on first use, which in a one-shot `data import` cost 0.15-0.2 s, more than
+    // reading most of the official files (bench/RESULTS.md, 2026-11-24). The SQL is the same on SQLite and
+    // PostgreSQL (both have RETURNING, ON CONFLICT and "excluded"); the identifiers are the model's.
+
+    private async Task<Dictionary<int, Area>> LoadAreasAsync(CancellationToken ct)
+    {
+        var areas = new Dictionary<int, Area>();
+        await using var cmd = Command("""SELECT "Code", "Name", "Iso2", "Iso3", "Kind", "ParentCode", "Ldc", "Lldc", "Sids" FROM "Areas" """, []);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var a = new Area
+            {
+                Code = reader.GetInt32(0), Name = reader.GetString(1),
+                Iso2 = reader.IsDBNull(2) ? null : reader.GetString(2), Iso3 = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Kind = Enum.Parse<AreaKind>(reader.GetString(4)), ParentCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                Ldc = reader.GetBoolean(6), Lldc = reader.GetBoolean(7), Sids = reader.GetBoolean(8),
+            };
+            areas[a.Code] = a;
+        }
+        return areas;
+    }
+
+    private async Task<int> InsertReleaseAsync(DataRelease r, CancellationToken ct)
+    {
+        var id = await ScalarAsync("""
+            INSERT INTO "DataReleases" ("Dataset", "Title", "Publisher", "Edition", "EditionDate", "Licence", "FileName", "Sha256",
+                "ImportedAt", "ImportedBy", "Observations", "Areas", "Notes", "Current")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
+            RETURNING "Id"
+            """, [r.Dataset, r.Title, r.Publisher, r.Edition, r.EditionDate, r.Licence, r.FileName, r.Sha256,
+                r.ImportedAt, r.ImportedBy, r.Observations, r.Areas, r.Notes, false], ct);
+        return Convert.ToInt32(id);
+    }
+
     private async Task WriteAreasAsync(ParsedRelease parsed, CancellationToken ct)
     {
-        var codes = parsed.Areas.Select(a => a.Code).ToList();
-        var stored = await db.Areas.Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, ct);
-        foreach (var a in parsed.Areas)
-        {
-            if (stored.TryGetValue(a.Code, out var s))
-            {
-                if (!parsed.DefinesAreas) continue;
-                s.Name = a.Name; s.Iso2 = a.Iso2; s.Iso3 = a.Iso3; s.Kind = a.Kind; s.ParentCode = a.ParentCode;
-                s.Ldc = a.Ldc; s.Lldc = a.Lldc; s.Sids = a.Sids;
-            }
-            else db.Areas.Add(new Area
-            {
-                Code = a.Code, Name = a.Name, Iso2 = a.Iso2, Iso3 = a.Iso3, Kind = a.Kind, ParentCode = a.ParentCode,
-                Ldc = a.Ldc, Lldc = a.Lldc, Sids = a.Sids,
-            });
-        }
-        // A file that lists a group's members replaces that group's membership.
-        var groups = parsed.Members.Select(m => m.GroupCode).Distinct().ToList();
-        if (groups.Count > 0) await db.AreaMembers.Where(m => groups.Contains(m.GroupCode)).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
-        // Thousands of (group, member) pairs: one statement, not one tracked entity each (EF Core took 60 ms here).
-        var pairs = parsed.Members.DistinctBy(m => (m.GroupCode, m.MemberCode)).ToList();
-        if (pairs.Count == 0) return;
+        // An area list replaces what is stored of the areas it lists; a data file only adds the aggregates it uses
+        // that are not yet known.
+        var onConflict = parsed.DefinesAreas
+            ? """
+              DO UPDATE SET "Name" = excluded."Name", "Iso2" = excluded."Iso2", "Iso3" = excluded."Iso3", "Kind" = excluded."Kind",
+                  "ParentCode" = excluded."ParentCode", "Ldc" = excluded."Ldc", "Lldc" = excluded."Lldc", "Sids" = excluded."Sids"
+              """
+            : "DO NOTHING";
+        var areas = parsed.Areas.DistinctBy(a => a.Code).ToList();
+        const string columns = """ "Code", "Name", "Iso2", "Iso3", "Kind", "ParentCode", "Ldc", "Lldc", "Sids" """;
         if (db.Database.IsNpgsql())
         {
-            var groupCodes = pairs.Select(m => m.GroupCode).ToArray();
-            var memberCodes = pairs.Select(m => m.MemberCode).ToArray();
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO "AreaMembers" ("GroupCode", "MemberCode") SELECT * FROM unnest({groupCodes}, {memberCodes})""", ct);
+            await ExecuteAsync($"""
+                INSERT INTO "Areas" ({columns}) SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+                ON CONFLICT ("Code") {onConflict}
+                """, [areas.Select(a => a.Code).ToArray(), areas.Select(a => a.Name).ToArray(), areas.Select(a => a.Iso2).ToArray(),
+                    areas.Select(a => a.Iso3).ToArray(), areas.Select(a => a.Kind.ToString()).ToArray(), areas.Select(a => a.ParentCode).ToArray(),
+                    areas.Select(a => a.Ldc).ToArray(), areas.Select(a => a.Lldc).ToArray(), areas.Select(a => a.Sids).ToArray()], ct);
         }
         else
         {
-            var json = System.Text.Json.JsonSerializer.Serialize(pairs.Select(m => new[] { m.GroupCode, m.MemberCode }));
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO "AreaMembers" ("GroupCode", "MemberCode") SELECT value ->> 0, value ->> 1 FROM jsonb_each({json})""", ct);
+            // A few hundred rows: one statement executed per area, which SQLite prepares once and runs in-process.
+            await using var cmd = Command($"""
+                INSERT INTO "Areas" ({columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) ON CONFLICT ("Code") {onConflict}
+                """, new object?[9]);
+            foreach (var a in areas)
+            {
+                object?[] values = [a.Code, a.Name, a.Iso2, a.Iso3, a.Kind.ToString(), a.ParentCode, a.Ldc, a.Lldc, a.Sids];
+                for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
         }
+
+        // A file that lists a group's members replaces that group's membership: thousands of (group, member) pairs,
+        // in two statements.
+        var pairs = parsed.Members.DistinctBy(m => (m.GroupCode, m.MemberCode)).ToList();
+        var groups = pairs.Select(m => m.GroupCode).Distinct().ToArray();
+        if (groups.Length == 0) return;
+        if (db.Database.IsNpgsql())
+        {
+            await ExecuteAsync("""DELETE FROM "AreaMembers" WHERE "GroupCode" = ANY(@p0)""", [groups], ct);
+            await ExecuteAsync("""INSERT INTO "AreaMembers" ("GroupCode", "MemberCode") SELECT * FROM unnest(@p0, @p1)""",
+                [pairs.Select(m => m.GroupCode).ToArray(), pairs.Select(m => m.MemberCode).ToArray()], ct);
+        }
+        else
+        {
+            await ExecuteAsync("""DELETE FROM "AreaMembers" WHERE "GroupCode" IN (SELECT value FROM json_each(@p0))""",
+                [System.Text.Json.JsonSerializer.Serialize(groups)], ct);
+            await ExecuteAsync("""INSERT INTO "AreaMembers" ("GroupCode", "MemberCode") SELECT value ->> 0, value ->> 1 FROM json_each(@p0)""",
+                [System.Text.Json.JsonSerializer.Serialize(pairs.Select(m => new[] { m.GroupCode, m.MemberCode }))], ct);
+        }
+    }
+
+    /// <summary>The latest edition of a dataset is current (the latest import of it breaks a tie).</summary>
+    private Task MakeCurrentAsync(string dataset, CancellationToken ct) => ExecuteAsync("""
+        UPDATE "DataReleases" SET "Current" = ("Id" = (
+            SELECT "Id" FROM "DataReleases" WHERE "Dataset" = @p0 ORDER BY "EditionDate" DESC, "Id" DESC LIMIT 1))
+        WHERE "Dataset" = @p0
+        """, [dataset], ct);
+
+    private System.Data.Common.DbCommand Command(string sql, object?[] args)
+    {
+        var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@p" + i;
+            p.Value = args[i] ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
+    private async Task<object?> ScalarAsync(string sql, object?[] args, CancellationToken ct)
+    {
+        await using var cmd = Command(sql, args);
+        var value = await cmd.ExecuteScalarAsync(ct);
+        return value is DBNull ? null : value;
+    }
+
+    private async Task ExecuteAsync(string sql, object?[] args, CancellationToken ct)
+    {
+        await using var cmd = Command(sql, args);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
@@ -186,14 +292,6 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         store.Invalidate();
-    }
-
-    /// <summary>The latest edition of a dataset is current (the latest import of it breaks a tie).</summary>
-    private async Task MakeCurrentAsync(string dataset, CancellationToken ct)
-    {
-        var latest = await db.DataReleases.Where(r => r.Dataset == dataset)
-            .OrderByDescending(r => r.EditionDate).ThenByDescending(r => r.Id).Select(r => r.Id).FirstAsync(ct);
-        await db.DataReleases.Where(r => r.Dataset == dataset).ExecuteUpdateAsync(s => s.SetProperty(r => r.Current, r => r.Id == latest), ct);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
