@@ -211,6 +211,20 @@ public abstract class WorldBankImportTests(AppFixture fixture)
         Assert.Equal(before, await App.Db(db => db.DataReleases.CountAsync(Ct)));
         Assert.False(await App.Db(db => db.DataReleases.AnyAsync(r => r.Edition == "January 2025", Ct)));
     }
+
+    [Fact]
+    public async Task A_country_listed_twice_fails_the_import_naming_the_second_row_and_stores_nothing()
+    {
+        await DataImports.OfficialAsync(App, DataImports.M49);
+        var before = await App.Db(db => db.DataReleases.CountAsync(Ct));
+
+        // Row 2 names the Philippines too (with a footnote marker), so its 2023 and 2024 figures come twice.
+        var error = await Assert.ThrowsAsync<DataImportException>(() =>
+            DataImports.BytesAsync(App, NewInflowsRelease(dateLine: "Date: February 2025", mexico: "Philippines 2/"), "twice.xlsx"));
+
+        Assert.Equal($"sheet '{InflowsSheet}', row 4, column A: The file gives a second figure for Philippines, 2023 (remittance-inflows).", error.Message);
+        Assert.Equal(before, await App.Db(db => db.DataReleases.CountAsync(Ct)));
+    }
 }
 
 public sealed class SqliteWorldBankImportTests(SqliteApp fixture) : WorldBankImportTests(fixture), IClassFixture<SqliteApp>;

@@ -24,6 +24,9 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
 
     public IReadOnlyList<IDataFormat> Formats { get; } = formats.ToList();
 
+    /// <summary>The import's transaction while it is open.</summary>
+    private System.Data.Common.DbTransaction? _transaction;
+
     public async Task<ImportResult> ImportAsync(DataFile file, string importedBy, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         // The file is read on another thread while the database is asked whether it holds the file already and the
@@ -77,11 +80,12 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 Areas = parsed.Areas.Count > 0 ? parsed.Areas.Count : areaCount,
                 Notes = Truncate(string.Join("\n", parsed.Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} rows not stored: {s.Key}")), 4000),
             };
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            // The connection's own transaction: nothing in it goes through EF Core.
+            await using (var tx = _transaction = await db.Database.GetDbConnection().BeginTransactionAsync(ct))
             {
                 release.Id = await InsertReleaseAsync(release, ct);
                 if (parsed.Areas.Count > 0) await WriteAreasAsync(parsed, ct);
-                await ObservationWriter.WriteAsync(db, release.Id, rows, (done, total) =>
+                await ObservationWriter.WriteAsync(tx, release.Id, rows, (done, total) =>
                 {
                     progress?.Report(new ImportProgress("Writing figures", done, total));
                     AfterBatch?.Invoke(done);
@@ -89,12 +93,14 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 await MakeCurrentAsync(parsed.Dataset, ct);
                 await tx.CommitAsync(ct);
             }
+            _transaction = null;
             store.Invalidate();
             release.Current = Convert.ToBoolean(await ScalarAsync("""SELECT "Current" FROM "DataReleases" WHERE "Id" = @p0""", [release.Id], ct));
             return new ImportResult(release, false, format.Name);
         }
         finally
         {
+            _transaction = null;
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -103,26 +109,25 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
     private static List<Observation> Resolve(ParsedRelease parsed, AreaDirectory directory)
     {
         var rows = new List<Observation>(parsed.Observations.Count);
-        var seen = new HashSet<(string, int, int, Sex, int)>();
         // A file names the same few hundred areas on thousands of rows: resolve each spelling once. The readers hand
         // over one AreaRef per row (or per column) for all of its figures, so most lookups end at the reference.
-        var resolved = new Dictionary<(int?, string?, string), Area>();
+        var resolved = new Dictionary<string, Area>(StringComparer.Ordinal);
         var byReference = new Dictionary<AreaRef, Area>(ReferenceEqualityComparer.Instance);
         foreach (var o in parsed.Observations)
         {
             var area = Area(o.Area);
             var counterpart = o.Counterpart is null ? 0 : Area(o.Counterpart).Code;
             if (!double.IsFinite(o.Value)) throw new DataImportException("The figure is not a finite number.", o.Area.At);
-            if (!seen.Add((o.Indicator, area.Code, counterpart, o.Sex, o.Year)))
-                throw new DataImportException($"The file gives a second figure for {area.Name}, {o.Year} ({o.Indicator}).", o.Area.At);
             rows.Add(new Observation
             {
                 Indicator = o.Indicator, Area = area.Code, Counterpart = counterpart, Sex = o.Sex, Year = o.Year, Value = o.Value,
                 Flag = o.Flag is { Length: > 0 } f ? Truncate(f, 8) : null, Note = o.Note is { Length: > 0 } n ? Truncate(n, 200) : null,
             });
         }
-        // In key order, so that inserts append to the primary key's B-tree instead of splitting pages at random.
-        // Most files are read in that order already; checking costs less than sorting.
+
+        // In key order, so that inserts append to the primary key's B-tree instead of splitting pages at random. Most
+        // files are read in that order already, and checking costs less than sorting. In key order a figure given
+        // twice sits next to its twin, so no set of every key is needed to find it.
         Comparison<Observation> byKey = static (a, b) =>
         {
             var c = string.CompareOrdinal(a.Indicator, b.Indicator);
@@ -137,12 +142,26 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 rows.Sort(byKey);
                 break;
             }
+        for (var i = 1; i < rows.Count; i++)
+            if (byKey(rows[i - 1], rows[i]) == 0) throw Repeated(rows[i]);
         return rows;
+
+        // The place of the figure's second occurrence in the file, for the message.
+        DataImportException Repeated(Observation twice)
+        {
+            var seen = 0;
+            foreach (var o in parsed.Observations)
+                if (o.Indicator == twice.Indicator && o.Sex == twice.Sex && o.Year == twice.Year && Area(o.Area).Code == twice.Area
+                    && (o.Counterpart is null ? 0 : Area(o.Counterpart).Code) == twice.Counterpart && ++seen == 2)
+                    return new DataImportException($"The file gives a second figure for {Area(o.Area).Name}, {o.Year} ({o.Indicator}).", o.Area.At);
+            return new DataImportException($"The file gives a second figure for area {twice.Area}, {twice.Year} ({twice.Indicator}).");
+        }
 
         Area Area(AreaRef r)
         {
             if (byReference.TryGetValue(r, out var area)) return area;
-            if (!resolved.TryGetValue((r.M49, r.Iso3, r.Name), out area)) resolved[(r.M49, r.Iso3, r.Name)] = area = Lookup(r);
+            var key = $"{r.M49}|{r.Iso3}|{r.Name}";
+            if (!resolved.TryGetValue(key, out area)) resolved[key] = area = Lookup(r);
             return byReference[r] = area;
         }
 
@@ -254,7 +273,7 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
     {
         var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.CommandText = sql;
-        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.Transaction = _transaction ?? db.Database.CurrentTransaction?.GetDbTransaction();
         for (var i = 0; i < args.Length; i++)
         {
             var p = cmd.CreateParameter();

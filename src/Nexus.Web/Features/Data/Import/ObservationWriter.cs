@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Nexus.Web.Data;
 using SQLitePCL;
 
 namespace Nexus.Web.Features.Data.Import;
@@ -13,11 +10,10 @@ public static class ObservationWriter
 {
     public const int Batch = 10_000;
 
-    public static async Task WriteAsync(AppDbContext db, int releaseId, IReadOnlyList<Observation> rows, Action<int, int> progress, CancellationToken ct)
+    public static async Task WriteAsync(System.Data.Common.DbTransaction transaction, int releaseId, IReadOnlyList<Observation> rows,
+        Action<int, int> progress, CancellationToken ct)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Figures are written inside the import's transaction.");
-        if (db.Database.IsNpgsql()) await CopyAsync((Npgsql.NpgsqlConnection)transaction.Connection!, releaseId, rows, progress, ct);
+        if (transaction.Connection is Npgsql.NpgsqlConnection npgsql) await CopyAsync(npgsql, releaseId, rows, progress, ct);
         else Insert(transaction, releaseId, rows, progress, ct);
     }
 
