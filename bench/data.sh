@@ -56,7 +56,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-median() { sort -g | awk '{a[NR] = $1} END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+median() { sort -g | awk '{a[NR] = $1} END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # A command of the app on the SQLite database $1.
 app() {
@@ -145,9 +145,11 @@ if [[ " $PARTS " == *" import "* ]]; then
     r2="$(col read2 1 | median)"; i2="$(col import2 1 | median)"
     row="$(awk -v n="$name" -v kb="$(($(stat -c %s "$file") / 1024))" -v c="$cells" -v f="$figures" -v r="$r" -v i="$i" \
         -v rs="$(spread read)" -v is="$(spread import)" -v r2="$r2" -v i2="$i2" -v rw="$rw" -v iw="$iw" 'BEGIN {
-      ratio = (r > 0 ? i / r : 0); steady = (r2 > 0 ? i2 / r2 : 0)
-      printf "| %s | %d | %d | %d | %s | %s | %.1fx | %s | %.3f | %.3f | %.1fx | %s | %.2f | %.2f |", n, kb, c, f, rs, is, ratio, (ratio <= 2 ? "yes" : "no"),
-        r2, i2, steady, (steady <= 2 ? "yes" : "no"), rw, iw }')"
+      # A read too short for the clock (under 0.1 ms) gives no ratio rather than a division by zero passing as 0x.
+      ratio = (r > 0 ? sprintf("%.1fx", i / r) : "n/a"); goal = (r > 0 ? (i / r <= 2 ? "yes" : "no") : "n/a")
+      steady = (r2 > 0 ? sprintf("%.1fx", i2 / r2) : "n/a"); goal2 = (r2 > 0 ? (i2 / r2 <= 2 ? "yes" : "no") : "n/a")
+      printf "| %s | %d | %d | %d | %s | %s | %s | %s | %.4f | %.4f | %s | %s | %.2f | %.2f |", n, kb, c, f, rs, is, ratio, goal,
+        r2, i2, steady, goal2, rw, iw }')"
     log "$row"
     rows+="$row"$'\n'
   done

@@ -42,7 +42,7 @@ public static class DataCommands
                     var r = result.Release;
                     Console.WriteLine(result.Unchanged
                         ? $"{f.Name}: unchanged, already imported as release {r.Id} ({r.Dataset} {r.Edition}) on {r.ImportedAt:yyyy-MM-dd HH:mm} UTC."
-                        : $"{f.Name}: release {r.Id}, {result.Format}, edition {r.Edition}: {r.Observations} figures for {r.Areas} areas in {clock.Elapsed.TotalSeconds:0.000} s{(r.Current ? "" : " (an older edition: not current)")}.");
+                        : $"{f.Name}: release {r.Id}, {result.Format}, edition {r.Edition}: {r.Observations} figures for {r.Areas} areas in {clock.Elapsed.TotalSeconds:0.0000} s{(r.Current ? "" : " (an older edition: not current)")}.");
                     if (!result.Unchanged && r.Notes.Length > 0 && run == 1) Console.WriteLine("  " + r.Notes.Replace("\n", "\n  "));
                     if (!result.Unchanged && run < times) await importer.RemoveAsync(r.Id, ct);
                 }
@@ -88,7 +88,7 @@ public static class DataCommands
                             }
                         }
                     var seconds = clock.Elapsed.TotalSeconds;
-                    Console.WriteLine($"{f.Name}: read {cells} cells in {seconds:0.000} s ({file.Sheets.Count} sheets, {rows} rows, {values} non-empty cells).");
+                    Console.WriteLine($"{f.Name}: read {cells} cells in {seconds:0.0000} s ({file.Sheets.Count} sheets, {rows} rows, {values} non-empty cells).");
                 }
                 catch (DataImportException e)
                 {
