@@ -112,7 +112,7 @@ if [[ " $PARTS " == *" import "* ]]; then
     awk -v a="$t0" -v b="$t1" -v s="$secs" -v c="$count" 'BEGIN { printf "%s %.3f %s\n", s, (b - a) / 1e9, c }'
   }
   # `data VERB --repeat STEADY FILE` in one process on a fresh copy of BASE: prints the median of the times the
-  # command printed for the second half of the runs (the first pays for JIT compilation and EF Core's first queries;
+  # command printed for the second half of the runs (the first pays for JIT compilation and opening the database;
   # the hot loops are recompiled at tier 1 during the next few).
   steady_run() {
     local verb="$1" file="$2" base="$3" out
@@ -162,7 +162,7 @@ read, or to the committed import and the release row read back; .NET start-up, h
 excluded), with the fastest and slowest run in brackets. \`data read\` is the importer's reader merely reading
 (\`DataFile.OpenAsync\` and every cell of every sheet); \`data import\` imports into a fresh copy of a prepared database
 (migrated, plus the UN M49 list for every file but the list itself). Both are one-shot processes, so both include
-their own JIT compilation and EF Core's first queries. The \"steady\" columns are the state of a running server (the
+their own JIT compilation (and the import its first statements on the database). The \"steady\" columns are the state of a running server (the
 upload page): one process reads (imports) the file $STEADY times with \`--repeat $STEADY\`, with a full garbage
 collection before each run and the import removed again between runs, and the median of the second half of the runs
 is kept (tiered JIT compilation has settled by then); each is the median of the $RUNS processes. The wall
