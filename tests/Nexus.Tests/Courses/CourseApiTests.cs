@@ -169,7 +169,16 @@ public class CourseApiTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         var response = await staff.PostJsonAsync(Enrolments(c.Run), TestData.RegistrationBody());
 
         Assert.Equal("confirmed", (string)(await response.JsonAsync())["status"]!);
-        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await RegistrationsAsync(c.Run)).Status);
+        var registration = Assert.Single(await RegistrationsAsync(c.Run));
+        Assert.Equal(RegistrationStatus.Confirmed, registration.Status);
+        // One email, the confirmation: no "registration received, awaiting approval" before it.
+        var emails = await App.Db(db => db.Outbox.Where(m => m.RegistrationId == registration.Id).Select(m => m.Kind).ToListAsync(Ct));
+        Assert.Equal(["registration-confirmed"], emails);
+        // The log says who approved it.
+        var log = await App.Db(db => db.RegistrationLog.Where(l => l.RegistrationId == registration.Id).OrderBy(l => l.Id)
+            .Select(l => new { l.Action, l.ActorId }).ToListAsync(Ct));
+        Assert.Equal(["registered", "approved"], log.Select(l => l.Action));
+        Assert.NotNull(log[1].ActorId);
     }
 
     [Fact]

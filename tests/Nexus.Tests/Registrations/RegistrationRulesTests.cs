@@ -38,6 +38,14 @@ public class RegistrationRulesTests
         Assert.Equal(Pending, RegistrationRules.Admit(TestData.Event(capacity: 2, requiresApproval: true, pendingHoldsSeat: false), seatsTaken: 2));
 
     [Fact]
+    public void Registration_by_staff_needs_no_approval_and_takes_a_free_seat() =>
+        Assert.Equal(Confirmed, RegistrationRules.Admit(TestData.Event(capacity: 2, requiresApproval: true, pendingHoldsSeat: false), seatsTaken: 1, approved: true));
+
+    [Fact]
+    public void Registration_by_staff_when_full_goes_to_the_waiting_list() =>
+        Assert.Equal(Waitlisted, RegistrationRules.Admit(TestData.Event(capacity: 2, requiresApproval: true, pendingHoldsSeat: false), seatsTaken: 2, approved: true));
+
+    [Fact]
     public void Approval_confirms_when_the_pending_registration_held_its_seat() =>
         Assert.Equal(Confirmed, RegistrationRules.Approve(TestData.Event(capacity: 2, requiresApproval: true, pendingHoldsSeat: true), seatsTakenByOthers: 2));
 

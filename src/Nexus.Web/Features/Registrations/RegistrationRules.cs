@@ -29,11 +29,11 @@ public static class RegistrationRules
     public static int? SeatsLeft(int? capacity, int seatsTaken) =>
         capacity is null ? null : Math.Max(0, capacity.Value - seatsTaken);
 
-    /// <summary>The status a new registration gets.</summary>
-    public static RegistrationStatus Admit(Event e, int seatsTaken)
+    /// <summary>The status a new registration gets; <paramref name="approved"/> when staff register the person themselves.</summary>
+    public static RegistrationStatus Admit(Event e, int seatsTaken, bool approved = false)
     {
         var free = HasFreeSeat(e.Capacity, seatsTaken);
-        if (e.RequiresApproval)
+        if (e.RequiresApproval && !approved)
             // A pending registration that would hold a seat can only be accepted while a seat is free.
             return !e.PendingHoldsSeat || free ? RegistrationStatus.Pending : RegistrationStatus.Waitlisted;
         return free ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;

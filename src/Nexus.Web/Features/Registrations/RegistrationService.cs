@@ -8,7 +8,10 @@ namespace Nexus.Web.Features.Registrations;
 
 public enum RegisterOutcome { Created, Duplicate, EventNotFound, NotPublished, Closed }
 
-public sealed record RegisterRequest(int EventId, RegistrationInput.Valid Input, string? UserId, string? NoteVerbaleKey = null);
+/// <param name="ApprovedBy">Staff registering someone themselves: their registration is the approval, so an event that
+/// requires approval admits the person at once (a seat if one is free, else the waiting list), with one email.</param>
+public sealed record RegisterRequest(int EventId, RegistrationInput.Valid Input, string? UserId, string? NoteVerbaleKey = null,
+    string? ApprovedBy = null);
 
 public sealed record RegisterResult(RegisterOutcome Outcome, Registration? Registration = null, int? WaitlistPosition = null,
     string? CancelSecret = null, string? TicketSecret = null);
@@ -72,7 +75,7 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
             var normalizedEmail = request.Input.Email.ToUpperInvariant();
             if (!desk.Emails.Add(normalizedEmail)) { results[i] = new(RegisterOutcome.Duplicate); continue; }
 
-            var status = RegistrationRules.Admit(ev, desk.Taken);
+            var status = RegistrationRules.Admit(ev, desk.Taken, approved: request.ApprovedBy is not null);
             if (RegistrationRules.HoldsSeat(status, ev.PendingHoldsSeat)) desk.Taken++;
             var cancelSecret = TokenSecrets.NewSecret();
             var ticketSecret = TokenSecrets.NewSecret();
@@ -97,6 +100,7 @@ public sealed class RegistrationService(AppDbContext db, RegistrationEmails emai
             }
             db.Registrations.Add(registration);
             Log(registration, "registered", null, status);
+            if (request.ApprovedBy is not null && ev.RequiresApproval) Log(registration, "approved", null, status, request.ApprovedBy);
             emails.Registered(ev, registration, position, cancelSecret, ticketSecret);
             results[i] = new(RegisterOutcome.Created, registration, position, cancelSecret, ticketSecret);
         }

@@ -8,7 +8,7 @@ namespace Nexus.Web.Features.Courses;
 /// Enrolment in a run: a registration for the run's event, made by the registration engine (seats, waiting list,
 /// approval, emails with the QR ticket). The pages and the API decide who may enrol; this decides nothing about seats.
 /// </summary>
-public sealed class CourseEnrolment(AppDbContext db, RegistrationDesk desk, RegistrationService registrations)
+public sealed class CourseEnrolment(AppDbContext db, RegistrationDesk desk)
 {
     /// <summary>A signed-in learner enrols: the registration belongs to their account.</summary>
     public Task<RegisterResult> SelfAsync(int runEventId, RegistrationInput.Valid person, string userId, CancellationToken ct) =>
@@ -16,19 +16,11 @@ public sealed class CourseEnrolment(AppDbContext db, RegistrationDesk desk, Regi
 
     /// <summary>
     /// Staff enrol someone. The registration is linked to the account with that email when there is one, and an
-    /// enrolment that would wait for approval is approved at once: staff enrolling someone is the approval.
+    /// enrolment that would wait for approval is admitted at once: staff enrolling someone is the approval, so the
+    /// person gets one email (confirmed, or their place on the waiting list), not "awaiting approval" and then another.
     /// </summary>
-    public async Task<RegisterResult> ByStaffAsync(int runEventId, RegistrationInput.Valid person, string staffId, CancellationToken ct)
-    {
-        var result = await desk.RegisterAsync(new RegisterRequest(runEventId, person, await AccountIdAsync(person.Email, ct)), ct);
-        if (result.Outcome != RegisterOutcome.Created || result.Registration!.Status != RegistrationStatus.Pending) return result;
-        var approved = await registrations.ApproveAsync(result.Registration.Id, staffId, ct);
-        if (approved is not { Outcome: ChangeOutcome.Done, Registration: { } r }) return result;
-        int? position = r is { Status: RegistrationStatus.Waitlisted, WaitlistTicket: { } ticket }
-            ? await registrations.WaitlistPositionAsync(runEventId, ticket, ct)
-            : null;
-        return result with { Registration = r, WaitlistPosition = position };
-    }
+    public async Task<RegisterResult> ByStaffAsync(int runEventId, RegistrationInput.Valid person, string staffId, CancellationToken ct) =>
+        await desk.RegisterAsync(new RegisterRequest(runEventId, person, await AccountIdAsync(person.Email, ct), ApprovedBy: staffId), ct);
 
     /// <summary>
     /// The account that has confirmed this email (Identity keeps emails upper-cased in NormalizedEmail). An unconfirmed
