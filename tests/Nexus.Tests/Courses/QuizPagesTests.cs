@@ -158,6 +158,47 @@ public partial class QuizPagesTests(SqliteAppWithClock fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_question_corrected_after_grading_leaves_the_graded_attempt_as_it_was_asked()
+    {
+        var (c, session, registrationId, id) = await StartedAsync();
+        var attempt = await AttemptAsync(App, id);
+        var token = await TokenAsync(session, $"/learn/attempts/{id}");
+        await PostAsync(session, $"/learn/attempts/{id}?handler=Submit", token, Fields(attempt, await RightAsync(App, id)));
+        var asked = attempt.Answers.First(a => a.Question!.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice).Question!;
+        var right = asked.Options.Where(o => o.Correct).Select(o => o.Text).ToList();
+
+        // Staff then correct the question: new wording and explanation, the other options right, every option renamed.
+        await App.Db(async db =>
+        {
+            var q = await db.Questions.Include(x => x.Options).SingleAsync(x => x.Id == asked.Id, Ct);
+            q.Text = "A reworded question";
+            q.Explanation = "A new explanation.";
+            foreach (var o in q.Options) (o.Correct, o.Text) = (!o.Correct, o.Text + " (edited)");
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        // The learner's review and the staff's record show what was asked and what counted as right then.
+        var (_, review) = await session.GetAsync($"/learn/attempts/{id}/review");
+        var (staff, _) = await PageSession.SignedInAsync(App, Roles.ProgrammeStaff);
+        var (_, record) = await staff.GetAsync($"/courses/manage/{c.Course.Id}/quizzes/{c.Quiz.Id}/learners/{registrationId}");
+        foreach (var html in new[] { Text(review), Text(record) })
+        {
+            Assert.Contains(asked.Text, html);
+            Assert.DoesNotContain("A reworded question", html);
+            Assert.DoesNotContain("(edited)", html);
+            Assert.DoesNotContain("A new explanation.", html);
+            var words = Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), @"\s+", " ");
+            foreach (var text in right) Assert.Contains($"{text} · your choice · a right answer", words);
+        }
+        Assert.Contains("Score: 4 of 4 points (100%)", Text(review));
+
+        // A new attempt asks the question as it is now.
+        var start = await session.PostFormAsync($"/learn/quizzes/{c.Quiz.Id}?handler=Start", []);
+        var (_, next) = await session.GetAsync(start.Headers.Location!.OriginalString);
+        Assert.Contains("A reworded question", Text(next));
+    }
+
+    [Fact]
     public async Task A_review_without_feedback_shows_the_grade_but_not_the_right_answers()
     {
         var (_, session, _, id) = await StartedAsync(q => q.ShowFeedback = false);

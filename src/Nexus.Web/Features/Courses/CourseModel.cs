@@ -268,6 +268,12 @@ public class AttemptAnswer
     /// <summary>The response as JSON: option ids, a text, a boolean or pairs; null when unanswered.</summary>
     public string? Response { get; set; }
     public decimal? Score { get; set; }
+    /// <summary>
+    /// The question as it was when the attempt was graded (JSON: text, points, options, right answers, feedback), so
+    /// that editing the question later changes neither the review nor the record of what the learner was asked.
+    /// Null while the attempt is open.
+    /// </summary>
+    public string? GradedQuestion { get; set; }
 }
 
 public static class CourseModelConfiguration

@@ -1502,6 +1502,9 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     b.Property<long>("AttemptId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("GradedQuestion")
+                        .HasColumnType("text");
+
                     b.Property<string>("OptionOrder")
                         .IsRequired()
                         .HasMaxLength(2000)

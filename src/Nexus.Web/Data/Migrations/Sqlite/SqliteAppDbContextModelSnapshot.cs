@@ -1441,6 +1441,9 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.Property<long>("AttemptId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GradedQuestion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OptionOrder")
                         .IsRequired()
                         .HasMaxLength(2000)

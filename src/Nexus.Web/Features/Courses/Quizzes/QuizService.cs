@@ -165,12 +165,15 @@ public sealed class QuizService(AppDbContext db, TimeProvider clock, ILogger<Qui
         return closed;
     }
 
-    /// <summary>An attempt of this registration with its answers, questions and options, not tracked.</summary>
-    public Task<QuizAttempt?> LoadAsync(long attemptId, int registrationId, CancellationToken ct) =>
-        db.QuizAttempts.AsNoTracking().AsSplitQuery()
+    /// <summary>
+    /// An attempt of this registration with its answers, questions and options, not tracked; a graded attempt's
+    /// questions as they were when it was graded.
+    /// </summary>
+    public async Task<QuizAttempt?> LoadAsync(long attemptId, int registrationId, CancellationToken ct) =>
+        GradedQuestion.Restore(await db.QuizAttempts.AsNoTracking().AsSplitQuery()
             .Include(a => a.Quiz)
             .Include(a => a.Answers).ThenInclude(x => x.Question).ThenInclude(q => q!.Options)
-            .FirstOrDefaultAsync(a => a.Id == attemptId && a.RegistrationId == registrationId, ct);
+            .FirstOrDefaultAsync(a => a.Id == attemptId && a.RegistrationId == registrationId, ct));
 
     // ---- inside ----------------------------------------------------------------------------------------------------
 
@@ -234,6 +237,7 @@ public sealed class QuizService(AppDbContext db, TimeProvider clock, ILogger<Qui
                     if (responses is not null && responses.TryGetValue(answer.QuestionId, out var response))
                         answer.Response = QuizResponse.ToJson(response);
                     answer.Score = QuizGrading.Score(answer.Question!, QuizResponse.Parse(answer.Response));
+                    answer.GradedQuestion = GradedQuestion.ToJson(answer.Question!);
                 }
                 var grade = QuizGrading.Grade(answers.Select(x => (x.Score ?? 0, x.Question!.Points)), attempt.Quiz!.PassPercent);
                 // The claim already wrote these two; the tracked copy must agree, or SaveChanges would undo them.
@@ -251,10 +255,10 @@ public sealed class QuizService(AppDbContext db, TimeProvider clock, ILogger<Qui
         return new SubmitResult(SubmitOutcome.AlreadyClosed, await LoadByIdAsync(attemptId, ct));
     }
 
-    private Task<QuizAttempt?> LoadByIdAsync(long attemptId, CancellationToken ct) =>
-        db.QuizAttempts.AsNoTracking().AsSplitQuery().Include(a => a.Quiz)
+    private async Task<QuizAttempt?> LoadByIdAsync(long attemptId, CancellationToken ct) =>
+        GradedQuestion.Restore(await db.QuizAttempts.AsNoTracking().AsSplitQuery().Include(a => a.Quiz)
             .Include(a => a.Answers).ThenInclude(x => x.Question).ThenInclude(q => q!.Options)
-            .FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+            .FirstOrDefaultAsync(a => a.Id == attemptId, ct));
 
     internal static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
     {

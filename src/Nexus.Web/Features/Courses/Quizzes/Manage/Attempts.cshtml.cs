@@ -18,6 +18,7 @@ public class AttemptsModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         Attempts = await Db.QuizAttempts.AsNoTracking().AsSplitQuery().Include(a => a.Quiz)
             .Include(a => a.Answers).ThenInclude(x => x.Question).ThenInclude(q => q!.Options)
             .Where(a => a.QuizId == quizId && a.RegistrationId == registrationId).OrderBy(a => a.Number).ToListAsync(ct);
+        foreach (var a in Attempts) GradedQuestion.Restore(a);
         Grade = (await QuizResults.BestByQuizAsync(Db, [registrationId], ct)).FirstOrDefault(r => r.QuizId == quizId);
         return Page();
     }
