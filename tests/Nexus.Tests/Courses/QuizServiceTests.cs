@@ -382,6 +382,33 @@ public class QuizServiceTests(SqliteAppWithClock fixture) : IClassFixture<Sqlite
         Assert.Equal(AttemptStatus.InProgress, (await AttemptAsync(App, open)).Status);
     }
 
+    [Fact]
+    public async Task The_background_job_closes_an_abandoned_attempt_grades_it_and_completes_the_course()
+    {
+        // The learner attended, saved right answers in a timed attempt, and closed the tab; nobody opens a page.
+        var (c, learner) = await SetupAsync(q => q.TimeLimitMinutes = 5);
+        await ProgressTestData.AttendAsync(App, c.Sessions[0].Id, learner.Id);
+        var abandoned = (await StartAsync(App, c.Quiz.Id, learner.Id)).AttemptId!.Value;
+        await SaveAsync(App, abandoned, learner.Id, await RightAsync(App, abandoned));
+        var (other, learner2) = await SetupAsync(q => q.TimeLimitMinutes = 60);
+        var inTime = (await StartAsync(App, other.Quiz.Id, learner2.Id)).AttemptId!.Value;
+        Advance(TimeSpan.FromMinutes(6));
+
+        var closed = await App.With<OverdueAttempts, int>(j => j.CloseAsync(Ct));
+
+        Assert.True(closed >= 1);
+        var graded = await AttemptAsync(App, abandoned);
+        Assert.Equal((AttemptStatus.TimedOut, 100m), (graded.Status, graded.Percent));
+        Assert.NotNull(graded.Answers[0].GradedQuestion);
+        Assert.Equal(AttemptStatus.InProgress, (await AttemptAsync(App, inTime)).Status);
+        var completion = await App.Db(db => db.CourseCompletions.SingleAsync(x => x.RegistrationId == learner.Id, Ct));
+        Assert.NotNull(completion.CertificateCode);
+        // A second run (or another instance) finds nothing more of these to close.
+        await App.With<OverdueAttempts, int>(j => j.CloseAsync(Ct));
+        Assert.Equal(graded.SubmittedAt, (await AttemptAsync(App, abandoned)).SubmittedAt);
+        Assert.Equal(1, await App.Db(db => db.CourseCompletions.CountAsync(x => x.RegistrationId == learner.Id, Ct)));
+    }
+
     // ---- grades for other slices -----------------------------------------------------------------------------------
 
     [Theory]

@@ -374,6 +374,8 @@ public static class CourseModelConfiguration
         {
             e.HasIndex(x => new { x.QuizId, x.RegistrationId, x.Number }).IsUnique();
             e.HasIndex(x => x.RegistrationId);
+            // The overdue-attempt job asks every minute for open attempts past their deadline: a range of this index.
+            e.HasIndex(x => new { x.Status, x.DeadlineAt });
             e.Property(x => x.Score).HasPrecision(8, 2);
             e.Property(x => x.MaxScore).HasPrecision(8, 2);
             e.Property(x => x.Percent).HasPrecision(5, 1);

@@ -1967,6 +1967,8 @@ namespace Nexus.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RegistrationId");
 
+                    b.HasIndex("Status", "DeadlineAt");
+
                     b.HasIndex("QuizId", "RegistrationId", "Number")
                         .IsUnique();
 

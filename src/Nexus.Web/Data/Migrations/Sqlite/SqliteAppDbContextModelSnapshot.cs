@@ -1886,6 +1886,8 @@ namespace Nexus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegistrationId");
 
+                    b.HasIndex("Status", "DeadlineAt");
+
                     b.HasIndex("QuizId", "RegistrationId", "Number")
                         .IsUnique();
 

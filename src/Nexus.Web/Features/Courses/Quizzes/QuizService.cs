@@ -150,18 +150,32 @@ public sealed class QuizService(AppDbContext db, TimeProvider clock, ILogger<Qui
     /// <summary>
     /// Closes as timed out, graded on the answers saved in time, the attempts of these registrations (at one quiz, or
     /// every quiz when <paramref name="quizId"/> is null) whose deadline and grace have passed. Called when a learner
-    /// opens a quiz or an attempt, and by staff pages and the progress of a course, so no attempt stays open forever.
+    /// opens a quiz or an attempt and by staff pages, so that what they see is already closed; the background job
+    /// (<see cref="OverdueAttemptJob"/>) closes the rest within a minute or so.
     /// </summary>
-    public async Task<int> CloseOverdueAsync(int? quizId, IReadOnlyCollection<int> registrationIds, CancellationToken ct)
+    public async Task<int> CloseOverdueAsync(int? quizId, IReadOnlyCollection<int> registrationIds, CancellationToken ct) =>
+        (await CloseAsync(Overdue().Where(a => registrationIds.Contains(a.RegistrationId) && (quizId == null || a.QuizId == quizId)), ct)).Count;
+
+    /// <summary>
+    /// Closes up to <paramref name="limit"/> overdue attempts of anyone, the longest overdue first, and gives the
+    /// registrations whose attempts it closed (their course may now be complete).
+    /// </summary>
+    public async Task<IReadOnlyList<int>> CloseAllOverdueAsync(int limit, CancellationToken ct) =>
+        (await CloseAsync(Overdue().OrderBy(a => a.DeadlineAt).ThenBy(a => a.Id).Take(limit), ct)).Distinct().ToList();
+
+    private IQueryable<QuizAttempt> Overdue()
     {
         var cutoff = Now - QuizGrading.Grace;
-        var overdue = await db.QuizAttempts.AsNoTracking()
-            .Where(a => registrationIds.Contains(a.RegistrationId) && (quizId == null || a.QuizId == quizId)
-                        && a.Status == AttemptStatus.InProgress && a.DeadlineAt != null && a.DeadlineAt < cutoff)
-            .Select(a => new { a.Id, Deadline = a.DeadlineAt!.Value }).ToListAsync(ct);
-        var closed = 0;
+        return db.QuizAttempts.AsNoTracking().Where(a => a.Status == AttemptStatus.InProgress && a.DeadlineAt != null && a.DeadlineAt < cutoff);
+    }
+
+    /// <summary>Closes these attempts at their deadlines; the registrations of those this call closed (not another instance).</summary>
+    private async Task<List<int>> CloseAsync(IQueryable<QuizAttempt> attempts, CancellationToken ct)
+    {
+        var overdue = await attempts.Select(a => new { a.Id, a.RegistrationId, Deadline = a.DeadlineAt!.Value }).ToListAsync(ct);
+        var closed = new List<int>();
         foreach (var a in overdue)
-            if ((await FinishAsync(a.Id, AttemptStatus.TimedOut, a.Deadline, null, ct)).Outcome == SubmitOutcome.TimedOut) closed++;
+            if ((await FinishAsync(a.Id, AttemptStatus.TimedOut, a.Deadline, null, ct)).Outcome == SubmitOutcome.TimedOut) closed.Add(a.RegistrationId);
         return closed;
     }
 

@@ -9,6 +9,8 @@ public static class QuizzesSetup
     {
         services.AddScoped<QuizService>();
         services.AddScoped<QuizAccess>();
+        services.AddScoped<OverdueAttempts>();
+        services.AddHostedService<OverdueAttemptJob>();
         return services;
     }
 
