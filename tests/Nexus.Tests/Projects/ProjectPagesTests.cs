@@ -206,6 +206,73 @@ public class ProjectPagesTests(SqliteApp fixture) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Staff_remove_a_process_only_when_no_activity_refers_to_it_and_from_its_current_form()
+    {
+        var e = await App.AddEventAsync(TestData.Event(title: "Dialogue to be unlinked"));
+        var (staff, _) = await PageSession.SignedInAsync(App, Roles.ProgrammeStaff);
+        var slug = ProjectTestData.Unique("mistake");
+        var form = new Dictionary<string, string> { ["Input.Name"] = "Mistaken process", ["Input.Slug"] = slug, ["Input.Events"] = e.Id.ToString() };
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync("/projects/manage/process", form)).StatusCode);
+        var processId = await App.Db(db => db.ConsultativeProcesses.Where(x => x.Slug == slug).Select(x => x.Id).SingleAsync());
+        var p = await ProjectTestData.ProjectAsync(App);
+        var activityId = await App.Db(async db =>
+        {
+            var a = new ProjectActivity { ProjectId = p.Id, Title = "Dialogue with the mistaken process", ProcessId = processId };
+            db.ProjectActivities.Add(a);
+            await db.SaveChangesAsync();
+            return a.Id;
+        });
+        var url = $"/projects/manage/process/{slug}";
+
+        // An activity refers to it: refused, naming the activity.
+        var linked = await staff.PostFormAsync(url + "?handler=Remove", new() { ["Input.Version"] = "1" }, formUrl: url);
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Contains("Dialogue with the mistaken process", await linked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(await App.Db(db => db.ConsultativeProcesses.AnyAsync(x => x.Id == processId)));
+
+        // Unlinked, but from a form older than the last save: refused too.
+        await App.Db(db => db.ProjectActivities.Where(a => a.Id == activityId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ProcessId, (int?)null)));
+        var stale = await staff.PostFormAsync(url + "?handler=Remove", new() { ["Input.Version"] = "0" }, formUrl: url);
+        Assert.Contains("Someone else saved this process", await stale.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var removed = await staff.PostFormAsync(url + "?handler=Remove", new() { ["Input.Version"] = "1" }, formUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await App.Db(db => db.ConsultativeProcesses.AnyAsync(x => x.Id == processId)));
+        Assert.False(await App.Db(db => db.ProcessEvents.AnyAsync(x => x.ProcessId == processId)));
+        Assert.True(await App.Db(db => db.Events.AnyAsync(x => x.Id == e.Id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await PageSession.Anonymous(App).GetAsync($"/processes/{slug}")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_remove_a_recommendation_only_while_nothing_records_its_follow_up()
+    {
+        var m = await ProjectTestData.MeetingAsync(App, 2036);
+        var followed = m.Recommendations[0];
+        var (staff, _) = await PageSession.SignedInAsync(App, Roles.ProgrammeStaff);
+        var url = $"/projects/manage/follow-up/{followed.Id}";
+        var entry = new Dictionary<string, string> { ["Entry.On"] = "2010-03-01", ["Entry.Text"] = "Briefed delegations." };
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(url + "?handler=entry", entry, formUrl: url)).StatusCode);
+
+        var refused = await staff.PostFormAsync(url + "?handler=Remove", [], formUrl: url);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("id=\"status-error\"", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(await App.Db(db => db.ForumRecommendations.AnyAsync(r => r.Id == followed.Id)));
+
+        var mistake = await App.Db(async db =>
+        {
+            var r = new ForumRecommendation { MeetingId = m.Id, Kind = RecommendationKind.Recommendation, Text = "Entered twice.", UpdatedAt = DateTime.UtcNow };
+            db.ForumRecommendations.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        var removed = await staff.PostFormAsync($"/projects/manage/follow-up/{mistake}?handler=Remove", [], formUrl: $"/projects/manage/follow-up/{mistake}");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal("/global-forum/2036", removed.Headers.Location!.OriginalString);
+        Assert.False(await App.Db(db => db.ForumRecommendations.AnyAsync(r => r.Id == mistake)));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostFormAsync($"/projects/manage/follow-up/{mistake}?handler=Remove", [], formUrl: url)).StatusCode);
+    }
+
+    [Fact]
     public async Task Staff_record_a_follow_up_and_only_web_addresses_count_as_evidence()
     {
         var m = await ProjectTestData.MeetingAsync(App, 2032);

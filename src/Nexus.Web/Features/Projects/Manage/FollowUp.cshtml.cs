@@ -84,6 +84,23 @@ public class FollowUpModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         return Done($"/global-forum/{Year}#rec-{id}", Localizer["Status saved."]);
     }
 
+    /// <summary>
+    /// Removes a recommendation entered by mistake. One with follow-up entries, or that project activities follow up,
+    /// stays: the record of what was done about it is the point of the registry.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        // One statement: the checks and the removal cannot be separated by another save.
+        var removed = await db.ForumRecommendations
+            .Where(r => r.Id == id && !r.FollowUps.Any() && !db.ProjectActivities.Any(a => a.RecommendationId == r.Id))
+            .ExecuteDeleteAsync(ct);
+        if (removed == 1) return Done($"/global-forum/{Year}", Localizer["Recommendation removed."]);
+        Status = Codes.Of(Recommendation.Status);
+        Show("status", "This recommendation has follow-up entries or project activities that follow it up, so it stays.");
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var rec = await db.ForumRecommendations.Include(r => r.Meeting).FirstOrDefaultAsync(r => r.Id == id, ct);

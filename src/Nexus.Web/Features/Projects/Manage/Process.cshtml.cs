@@ -101,6 +101,29 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         return Done("/processes/" + process.Slug, slug is null ? Localizer["Process created."] : Localizer["Process saved."]);
     }
 
+    /// <summary>
+    /// Removes a process entered by mistake, with its event links. A process that project activities refer to stays
+    /// (the annual report and the project pages cite it through them), and so does one saved by someone else since
+    /// the form was opened: nobody removes what they have not seen.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemoveAsync(string slug, CancellationToken ct)
+    {
+        var process = await db.ConsultativeProcesses.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (process is null) return NotFound();
+        // One statement: the check and the removal cannot be separated by another save.
+        var removed = await db.ConsultativeProcesses
+            .Where(p => p.Id == process.Id && p.Version == Input.Version && !db.ProjectActivities.Any(a => a.ProcessId == p.Id))
+            .ExecuteDeleteAsync(ct);
+        if (removed == 1) return Done("/processes", Localizer["Process removed."]);
+
+        var linked = await db.ProjectActivities.Where(a => a.ProcessId == process.Id).OrderBy(a => a.Title).Select(a => a.Title).ToListAsync(ct);
+        var result = await OnGetAsync(slug, ct);
+        if (linked.Count > 0)
+            Show("name", "Project activities refer to this process ({0}); link them to another process first.", string.Join("; ", linked.Take(5)));
+        else Show("name", StaleMessage);
+        return result;
+    }
+
     private const string StaleMessage = "Someone else saved this process after you opened it; reload the page to see their changes.";
 
     private async Task LoadAsync(CancellationToken ct) =>
