@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Nexus.Web.Features.Coordination.Workplans;
+using Nexus.Web.Infrastructure.Documents;
 
 namespace Nexus.Web.Features.Reports;
 
@@ -84,38 +85,12 @@ public static class ReportDocx
         new(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }),
             new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
-    private static Styles Styles()
-    {
-        static Style Para(string id, string name, int halfPoints, bool bold, JustificationValues? align = null, int before = 0, int after = 240,
-            bool heading = false, int? hanging = null)
-        {
-            var pPr = new StyleParagraphProperties();
-            if (heading) pPr.Append(new KeepNext());
-            if (hanging is { } h) pPr.Append(new Tabs(new TabStop { Val = TabStopValues.Left, Position = h }));
-            pPr.Append(new SpacingBetweenLines { Before = before.ToString(En), After = after.ToString(En) });
-            if (hanging is { } indent) pPr.Append(new Indentation { Left = indent.ToString(En), Hanging = indent.ToString(En) });
-            if (align is { } a) pPr.Append(new Justification { Val = a });
-            if (heading) pPr.Append(new OutlineLevel { Val = 0 });
-            var rPr = new StyleRunProperties();
-            if (bold) rPr.Append(new Bold());
-            rPr.Append(new FontSize { Val = halfPoints.ToString(En) });
-            var style = new Style(new StyleName { Val = name }) { Type = StyleValues.Paragraph, StyleId = id };
-            if (id != "Normal") style.Append(new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" });
-            style.Append(new PrimaryStyle(), pPr, rPr);
-            return style;
-        }
-        return new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
-                    new FontSize { Val = "24" }, new Languages { Val = "en-GB" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "240" }))),
-            Para("Normal", "Normal", 24, false),
-            Para("Title", "Title", 28, true, JustificationValues.Center, after: 120),
-            Para("Subtitle", "Subtitle", 24, false, JustificationValues.Center, after: 480),
-            Para("Heading1", "heading 1", 24, true, before: 360, heading: true, hanging: Hanging),
-            Para("Numbered", "Numbered Paragraph", 24, false, JustificationValues.Both, hanging: Hanging),
-            Para("NoteRule", "Note Rule", 20, false, before: 480, after: 120),
-            Para("Note", "Note", 20, false, after: 120));
-    }
+    private static Styles Styles() => DocxStyles.Build("Times New Roman", 24, 240,
+        new("Normal", "Normal", 24),
+        new("Title", "Title", 28, Bold: true, Align: JustificationValues.Center, After: 120),
+        new("Subtitle", "Subtitle", 24, Align: JustificationValues.Center, After: 480),
+        new("Heading1", "heading 1", 24, Bold: true, Before: 360, OutlineLevel: 0, Hanging: Hanging),
+        new("Numbered", "Numbered Paragraph", 24, Align: JustificationValues.Both, Hanging: Hanging),
+        new("NoteRule", "Note Rule", 20, Before: 480, After: 120),
+        new("Note", "Note", 20, After: 120));
 }

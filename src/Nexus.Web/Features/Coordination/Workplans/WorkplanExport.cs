@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using MiniExcelLibs;
+using Nexus.Web.Infrastructure.Documents;
 
 namespace Nexus.Web.Features.Coordination.Workplans;
 
@@ -150,36 +151,14 @@ public static class WorkplanExport
         return p;
     }
 
-    private static Styles Styles()
-    {
-        static Style Para(string id, string name, int halfPoints, bool bold, int? outline = null, int spaceBefore = 0)
-        {
-            var pPr = new StyleParagraphProperties();
-            if (outline is not null) pPr.Append(new KeepNext());
-            pPr.Append(new SpacingBetweenLines { Before = spaceBefore.ToString(System.Globalization.CultureInfo.InvariantCulture), After = "120" });
-            if (outline is { } level) pPr.Append(new OutlineLevel { Val = level });
-            var rPr = new StyleRunProperties();
-            if (bold) rPr.Append(new Bold());
-            rPr.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            var style = new Style(new StyleName { Val = name }) { Type = StyleValues.Paragraph, StyleId = id };
-            if (id != "Normal") style.Append(new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" });
-            style.Append(new PrimaryStyle(), pPr, rPr);
-            return style;
-        }
-        return new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = "Liberation Sans", HighAnsi = "Liberation Sans", ComplexScript = "Liberation Sans", EastAsia = "Liberation Sans" },
-                    new FontSize { Val = "20" }, new Languages { Val = "en-GB" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120" }))),
-            Para("Normal", "Normal", 20, false),
-            Para("Title", "Title", 36, true, spaceBefore: 0),
-            Para("Heading1", "heading 1", 30, true, outline: 0, spaceBefore: 360),
-            Para("Heading2", "heading 2", 24, true, outline: 1, spaceBefore: 240),
-            Para("Heading3", "heading 3", 20, true, outline: 2, spaceBefore: 120),
-            Para("ListItem", "List Paragraph", 20, false),
-            Para("TableText", "Table Text", 18, false));
-    }
+    private static Styles Styles() => DocxStyles.Build("Liberation Sans", 20, 120,
+        new("Normal", "Normal", 20),
+        new("Title", "Title", 36, Bold: true),
+        new("Heading1", "heading 1", 30, Bold: true, Before: 360, OutlineLevel: 0),
+        new("Heading2", "heading 2", 24, Bold: true, Before: 240, OutlineLevel: 1),
+        new("Heading3", "heading 3", 20, Bold: true, Before: 120, OutlineLevel: 2),
+        new("ListItem", "List Paragraph", 20),
+        new("TableText", "Table Text", 18));
 
     /// <summary>XML 1.0 has no place for most control characters or a lone surrogate; text with them is dropped to the rest.</summary>
     public static string Clean(string text)
