@@ -1,3 +1,4 @@
+using Nexus.Web.Infrastructure;
 using Nexus.Web.Infrastructure.Idempotency;
 
 namespace Nexus.Web.Features.Registrations;
@@ -28,27 +29,17 @@ public static class RegistrationsSetup
 /// Once a minute: expire seat offers whose deadline passed (passing the seat on) and queue the reminders for
 /// tomorrow's events, and forget idempotency keys older than a day. All are safe to run on several instances at once.
 /// </summary>
-public sealed class RegistrationJobs(IServiceScopeFactory scopes, IConfiguration config, ILogger<RegistrationJobs> log) : BackgroundService
+public sealed class RegistrationJobs(IServiceScopeFactory scopes, IConfiguration config, ILogger<RegistrationJobs> log)
+    : PeriodicJob(scopes, config, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Every => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (config.GetValue<bool>("Nexus:BackgroundJobsDisabled")) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var service = scope.ServiceProvider.GetRequiredService<RegistrationService>();
-                var expired = await service.ExpireOffersAsync(stoppingToken);
-                var reminded = await service.SendRemindersAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<Infrastructure.Idempotency.IdempotencyStore>().PurgeAsync(stoppingToken);
-                if (expired + reminded > 0) log.LogInformation("Expired {Expired} offers, queued {Reminded} reminders", expired, reminded);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Registration jobs failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var service = services.GetRequiredService<RegistrationService>();
+        var expired = await service.ExpireOffersAsync(ct);
+        var reminded = await service.SendRemindersAsync(ct);
+        await services.GetRequiredService<Infrastructure.Idempotency.IdempotencyStore>().PurgeAsync(ct);
+        if (expired + reminded > 0) Log.LogInformation("Expired {Expired} offers, queued {Reminded} reminders", expired, reminded);
     }
 }

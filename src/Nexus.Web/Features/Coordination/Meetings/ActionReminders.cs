@@ -64,28 +64,16 @@ public sealed class ActionReminders(AppDbContext db, IOptions<CoordinationOption
 }
 
 /// <summary>Runs the reminders every few minutes (the window is in days, so a few minutes late changes nothing).</summary>
-public sealed class ActionReminderJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<ActionReminderJob> log) : BackgroundService
+public sealed class ActionReminderJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<ActionReminderJob> log)
+    : PeriodicJob(scopes, config, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Every => TimeSpan.FromMinutes(5);
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (config.GetValue<bool>("Nexus:BackgroundJobsDisabled")) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<ActionReminders>().SendAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    log.LogInformation("Queued {Count} action item reminders", sent);
-                    scope.ServiceProvider.GetService<OutboxSignal>()?.Notify();
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Action item reminders failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var sent = await services.GetRequiredService<ActionReminders>().SendAsync(ct);
+        if (sent == 0) return;
+        Log.LogInformation("Queued {Count} action item reminders", sent);
+        services.GetService<OutboxSignal>()?.Notify();
     }
 }

@@ -1,3 +1,4 @@
+using Nexus.Web.Infrastructure;
 using Nexus.Web.Features.Courses.Progress;
 
 namespace Nexus.Web.Features.Courses.Quizzes;
@@ -22,24 +23,14 @@ public sealed class OverdueAttempts(QuizService quizzes, ProgressService progres
 }
 
 /// <summary>Runs <see cref="OverdueAttempts"/> every minute (the grace after a deadline is 30 seconds).</summary>
-public sealed class OverdueAttemptJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<OverdueAttemptJob> log) : BackgroundService
+public sealed class OverdueAttemptJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<OverdueAttemptJob> log)
+    : PeriodicJob(scopes, config, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Every => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (config.GetValue<bool>("Nexus:BackgroundJobsDisabled")) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var closed = await scope.ServiceProvider.GetRequiredService<OverdueAttempts>().CloseAsync(stoppingToken);
-                if (closed > 0) log.LogInformation("Closed the overdue quiz attempts of {Count} learners", closed);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Closing overdue quiz attempts failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var closed = await services.GetRequiredService<OverdueAttempts>().CloseAsync(ct);
+        if (closed > 0) Log.LogInformation("Closed the overdue quiz attempts of {Count} learners", closed);
     }
 }
