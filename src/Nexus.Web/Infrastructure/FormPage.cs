@@ -28,6 +28,16 @@ public abstract class FormPage(IStringLocalizer<SharedResource> localizer) : Pag
         Show(errors);
     }
 
+    /// <summary>
+    /// The record version a form posted in <c>Input.Version</c>. A missing field, or one that does not bind as a
+    /// number (a tampered or truncated form), is -1, which no record has: the form then counts as stale, rather than
+    /// as version 0, which a record never saved through a form has.
+    /// </summary>
+    protected int PostedVersion(int bound) =>
+        Request.HasFormContentType && Request.Form.ContainsKey("Input.Version")
+        && ModelState.GetValidationState("Input.Version") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            ? bound : -1;
+
     protected RedirectResult Done(string url, LocalizedString message)
     {
         TempData["Message"] = message.Value;

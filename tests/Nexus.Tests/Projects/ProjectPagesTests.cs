@@ -243,6 +243,33 @@ public class ProjectPagesTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.NotFound, (await PageSession.Anonymous(App).GetAsync($"/processes/{slug}")).Response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999999999999")]
+    [InlineData(null)]
+    public async Task A_remove_form_whose_version_is_not_a_number_is_stale_even_for_a_record_never_edited(string? posted)
+    {
+        // Seeded processes (the demo's) were never saved through a form: their version is 0, the value a version
+        // that fails to bind would otherwise take.
+        var slug = ProjectTestData.Unique("seeded");
+        await App.Db(async db =>
+        {
+            db.ConsultativeProcesses.Add(new ConsultativeProcess { Name = "Seeded process", Slug = slug });
+            return await db.SaveChangesAsync();
+        });
+        var (staff, _) = await PageSession.SignedInAsync(App, Roles.ProgrammeStaff);
+        var url = $"/projects/manage/process/{slug}";
+
+        var form = posted is null ? new Dictionary<string, string>() : new() { ["Input.Version"] = posted };
+        var refused = await staff.PostFormAsync(url + "?handler=Remove", form, formUrl: url);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Someone else saved this process", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(await App.Db(db => db.ConsultativeProcesses.AnyAsync(x => x.Slug == slug)));
+        var removed = await staff.PostFormAsync(url + "?handler=Remove", new() { ["Input.Version"] = "0" }, formUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+    }
+
     [Fact]
     public async Task Staff_remove_a_recommendation_only_while_nothing_records_its_follow_up()
     {

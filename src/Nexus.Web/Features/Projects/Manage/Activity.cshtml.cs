@@ -84,7 +84,7 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         var process = ProjectForms.Id("process", Input.Process, errors);
         if (process is not null && !await db.ConsultativeProcesses.AnyAsync(p => p.Id == process, ct)) errors.Add("process", "Choose one of the listed values.");
         var documents = await DocumentsAsync(errors, ct);
-        if (id is not null && Input.Version != activity.Version) errors.Add("title", StaleMessage);
+        if (id is not null && PostedVersion(Input.Version) != activity.Version) errors.Add("title", StaleMessage);
         if (errors.Any)
         {
             Show(errors);
@@ -122,7 +122,8 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (project is null) return NotFound();
-        var removed = await db.ProjectActivities.Where(a => a.Id == id && a.ProjectId == project.Id && a.Version == Input.Version).ExecuteDeleteAsync(ct);
+        var version = PostedVersion(Input.Version);
+        var removed = await db.ProjectActivities.Where(a => a.Id == id && a.ProjectId == project.Id && a.Version == version).ExecuteDeleteAsync(ct);
         if (removed == 0)
         {
             if (!await db.ProjectActivities.AnyAsync(a => a.Id == id && a.ProjectId == project.Id, ct)) return NotFound();

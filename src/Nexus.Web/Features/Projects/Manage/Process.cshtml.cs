@@ -67,7 +67,7 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         if (known.Count != eventIds.Count) errors.Add("events", "Choose one of the listed values.");
         if (newSlug.Length > 0 && await db.ConsultativeProcesses.AnyAsync(p => p.Slug == newSlug && p.Id != process.Id, ct))
             errors.Add("slug", "Another process already uses this address.");
-        if (slug is not null && Input.Version != process.Version) errors.Add("name", StaleMessage);
+        if (slug is not null && PostedVersion(Input.Version) != process.Version) errors.Add("name", StaleMessage);
         if (errors.Any)
         {
             Show(errors);
@@ -110,9 +110,10 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
     {
         var process = await db.ConsultativeProcesses.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (process is null) return NotFound();
+        var version = PostedVersion(Input.Version);
         // One statement: the check and the removal cannot be separated by another save.
         var removed = await db.ConsultativeProcesses
-            .Where(p => p.Id == process.Id && p.Version == Input.Version && !db.ProjectActivities.Any(a => a.ProcessId == p.Id))
+            .Where(p => p.Id == process.Id && p.Version == version && !db.ProjectActivities.Any(a => a.ProcessId == p.Id))
             .ExecuteDeleteAsync(ct);
         if (removed == 1) return Done("/processes", Localizer["Process removed."]);
 

@@ -47,8 +47,9 @@ public class QuizModel(AppDbContext db, IStringLocalizer<SharedResource> t) : Qu
             return Page();
         }
         // The version the form was shown with is the one the update expects to replace.
-        Db.Entry(quiz).Property(q => q.Version).OriginalValue = Input.Version;
-        quiz.Version = Input.Version + 1;
+        var version = PostedVersion(Input.Version);
+        Db.Entry(quiz).Property(q => q.Version).OriginalValue = version;
+        quiz.Version = version + 1;
         if (await TrySaveAsync(ct)) return Done(QuizUrl(quizId), Localizer["Quiz saved."]);
         return Page();
     }
