@@ -199,6 +199,44 @@ public partial class QuizPagesTests(SqliteAppWithClock fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Staff_regrade_the_attempts_that_answered_a_corrected_question()
+    {
+        var (c, session, _, id) = await StartedAsync();
+        var attempt = await AttemptAsync(App, id);
+        var token = await TokenAsync(session, $"/learn/attempts/{id}");
+        await PostAsync(session, $"/learn/attempts/{id}?handler=Submit", token, Fields(attempt, await RightAsync(App, id)));
+        var asked = attempt.Answers.First(a => a.Question!.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice).Question!;
+        Assert.Equal(100m, (await AttemptAsync(App, id)).Percent);
+
+        // The right answer was wrong: staff correct it (the learner's choices are now all wrong), then regrade.
+        await App.Db(async db =>
+        {
+            foreach (var o in await db.QuestionOptions.Where(o => o.QuestionId == asked.Id).ToListAsync(Ct)) o.Correct = !o.Correct;
+            return await db.SaveChangesAsync(Ct);
+        });
+        var (staff, _) = await PageSession.SignedInAsync(App, Roles.ProgrammeStaff);
+        var url = $"/courses/manage/{c.Course.Id}/banks/{c.Bank.Id}/questions/{asked.Id}";
+        var (_, form) = await staff.GetAsync(url);
+        Assert.Contains("Regrade the graded attempts", form);
+
+        var regrade = await staff.PostFormAsync(url + "?handler=Regrade", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, regrade.StatusCode);
+        var (_, after) = await staff.GetAsync(regrade.Headers.Location!.OriginalString);
+        Assert.Contains("1 graded attempts regraded; 1 grades changed.", Text(after));
+        var graded = await AttemptAsync(App, id);
+        Assert.Equal((3m, 4m, 75m, true), (graded.Score, graded.MaxScore, graded.Percent, graded.Passed));
+        Assert.Equal(0m, graded.Answers.Single(a => a.QuestionId == asked.Id).Score);
+        var (_, review) = await session.GetAsync($"/learn/attempts/{id}/review");
+        Assert.Contains("Score: 3 of 4 points (75%)", Text(review));
+
+        // Again: nothing left to change.
+        var again = await staff.PostFormAsync(url + "?handler=Regrade", []);
+        var (_, second) = await staff.GetAsync(again.Headers.Location!.OriginalString);
+        Assert.Contains("1 graded attempts regraded; 0 grades changed.", Text(second));
+    }
+
+    [Fact]
     public async Task A_review_without_feedback_shows_the_grade_but_not_the_right_answers()
     {
         var (_, session, _, id) = await StartedAsync(q => q.ShowFeedback = false);

@@ -180,6 +180,40 @@ public sealed class QuizService(AppDbContext db, TimeProvider clock, ILogger<Qui
     }
 
     /// <summary>
+    /// Grades again, on the question as it is now, every graded answer to it (after staff corrected a right answer,
+    /// say): each answer's score and its copy of the question, then each attempt's grade from its answers' copies.
+    /// Open attempts are left alone; they are graded on the current question when they close. Completions and
+    /// certificates already recorded stay. Returns the attempts regraded and how many of their grades changed.
+    /// </summary>
+    public async Task<(int Attempts, int Changed)> RegradeAsync(int questionId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var question = await db.Questions.AsNoTracking().Include(q => q.Options).SingleAsync(q => q.Id == questionId, ct);
+        var copy = GradedQuestion.ToJson(question);
+        var attempts = await db.QuizAttempts.Include(a => a.Quiz).Include(a => a.Answers).ThenInclude(x => x.Question)
+            .Where(a => a.Status != AttemptStatus.InProgress && a.Answers.Any(x => x.QuestionId == questionId))
+            .AsSplitQuery().ToListAsync(ct);
+        var changed = 0;
+        foreach (var attempt in attempts)
+        {
+            foreach (var answer in attempt.Answers.Where(x => x.QuestionId == questionId))
+            {
+                answer.Score = QuizGrading.Score(question, QuizResponse.Parse(answer.Response));
+                answer.GradedQuestion = copy;
+            }
+            // The other answers' points as they were graded: their own copies, when they have them.
+            var grade = QuizGrading.Grade(attempt.Answers.Select(x => (x.Score ?? 0,
+                x.GradedQuestion is { } json ? GradedQuestion.FromJson(x.QuestionId, json).Points : x.Question!.Points)), attempt.Quiz!.PassPercent);
+            if ((attempt.Score, attempt.MaxScore, attempt.Percent, attempt.Passed) != (grade.Score, grade.MaxScore, grade.Percent, grade.Passed)) changed++;
+            (attempt.Score, attempt.MaxScore, attempt.Percent, attempt.Passed) = (grade.Score, grade.MaxScore, grade.Percent, grade.Passed);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return (attempts.Count, changed);
+    }
+
+    /// <summary>
     /// An attempt of this registration with its answers, questions and options, not tracked; a graded attempt's
     /// questions as they were when it was graded.
     /// </summary>

@@ -10,7 +10,7 @@ namespace Nexus.Web.Features.Courses.Quizzes.Manage;
 /// Writing or editing a question of a bank. Its kind is chosen when it is created and stays: past attempts stored
 /// responses of that kind. To change what a question asks, retire it and write a new one.
 /// </summary>
-public class QuestionModel(AppDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock) : QuizManagePage(db, t)
+public class QuestionModel(AppDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, QuizService quizzes) : QuizManagePage(db, t)
 {
     public QuestionBank Bank { get; private set; } = null!;
     public int? QuestionId { get; private set; }
@@ -41,6 +41,14 @@ public class QuestionModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         if (questionId is null) Db.Questions.Add(question);
         await Db.SaveChangesAsync(ct);
         return Done(BankUrl(bankId), questionId is null ? Localizer["Question added."] : Localizer["Question saved."]);
+    }
+
+    /// <summary>Grades the graded answers to this question again, on the question as it is saved now.</summary>
+    public async Task<IActionResult> OnPostRegradeAsync(int courseId, int bankId, int questionId, CancellationToken ct)
+    {
+        if (await LoadAsync(courseId, bankId, questionId, null, ct) is null) return NotFound();
+        var (attempts, changed) = await quizzes.RegradeAsync(questionId, ct);
+        return Done(QuestionUrl(bankId, questionId), Localizer["{0} graded attempts regraded; {1} grades changed.", attempts, changed]);
     }
 
     /// <summary>The question (tracked, with its options) or a new one of the kind asked for; null when neither.</summary>

@@ -30,5 +30,7 @@ public abstract class QuizManagePage(AppDbContext db, IStringLocalizer<SharedRes
     public string BanksUrl => $"/courses/manage/{CourseId}/banks";
     public string QuizzesUrl => $"/courses/manage/{CourseId}/quizzes";
     public string BankUrl(int bankId) => $"{BanksUrl}/{bankId}";
+
+    public string QuestionUrl(int bankId, int questionId) => $"{BankUrl(bankId)}/questions/{questionId}";
     public string QuizUrl(int quizId) => $"{QuizzesUrl}/{quizId}";
 }
