@@ -70,7 +70,8 @@ public class EditModel(AppDbContext db, ProgrammeChanges changes, TimeProvider c
             Input.Published, Input.MinAttendancePercent, Input.RequireModuleQuizzes, errors);
         if (f is not null && await SlugTakenAsync(f.Slug, id, ct)) errors.Add("slug", "Another course already has this address.");
         if (f is null || errors.Any) return await AgainAsync(course, errors, ct);
-        if (id is not null && PostedVersion(Input.Version) != course.Version) return await StaleAsync(course, ct);
+        var version = PostedVersion(Input.Version);
+        if (id is not null && version != course.Version) return await StaleAsync(course, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var publishing = id is not null && course.Published != f.Published;
@@ -85,8 +86,8 @@ public class EditModel(AppDbContext db, ProgrammeChanges changes, TimeProvider c
         else
         {
             // The update only applies if nobody saved since the form was shown (Version is the concurrency token).
-            db.Entry(course).Property(c => c.Version).OriginalValue = PostedVersion(Input.Version);
-            course.Version = PostedVersion(Input.Version) + 1;
+            db.Entry(course).Property(c => c.Version).OriginalValue = version;
+            course.Version = version + 1;
         }
         try
         {

@@ -84,7 +84,8 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         var process = ProjectForms.Id("process", Input.Process, errors);
         if (process is not null && !await db.ConsultativeProcesses.AnyAsync(p => p.Id == process, ct)) errors.Add("process", "Choose one of the listed values.");
         var documents = await DocumentsAsync(errors, ct);
-        if (id is not null && PostedVersion(Input.Version) != activity.Version) errors.Add("title", StaleMessage);
+        var version = PostedVersion(Input.Version);
+        if (id is not null && version != activity.Version) errors.Add("title", StaleMessage);
         if (errors.Any)
         {
             Show(errors);
@@ -98,7 +99,7 @@ public class ActivityModel(AppDbContext db, IStringLocalizer<SharedResource> t, 
         foreach (var itemId in documents.Where(d => activity.Documents.All(x => x.LibraryItemId != d)))
             activity.Documents.Add(new ActivityDocument { LibraryItemId = itemId });
         if (id is null) db.ProjectActivities.Add(activity);
-        else db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
+        else db.Entry(activity).Property(a => a.Version).OriginalValue = version;
         activity.Version++;
         project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         try

@@ -80,7 +80,8 @@ public class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t, Time
         var partners = Partners(errors);
         if (newSlug.Length > 0 && await db.Projects.AnyAsync(p => p.Slug == newSlug && p.Id != project.Id, ct))
             errors.Add("slug", "Another project already uses this address.");
-        if (slug is not null && PostedVersion(Input.Version) != project.Version)
+        var version = PostedVersion(Input.Version);
+        if (slug is not null && version != project.Version)
             errors.Add("title", "Someone else saved this project after you opened it; reload the page to see their changes.");
         if (errors.Any)
         {
@@ -100,7 +101,7 @@ public class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t, Time
             project.CreatedAt = now;
             db.Projects.Add(project);
         }
-        else db.Entry(project).Property(p => p.Version).OriginalValue = Input.Version;
+        else db.Entry(project).Property(p => p.Version).OriginalValue = version;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -67,7 +67,8 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         if (known.Count != eventIds.Count) errors.Add("events", "Choose one of the listed values.");
         if (newSlug.Length > 0 && await db.ConsultativeProcesses.AnyAsync(p => p.Slug == newSlug && p.Id != process.Id, ct))
             errors.Add("slug", "Another process already uses this address.");
-        if (slug is not null && PostedVersion(Input.Version) != process.Version) errors.Add("name", StaleMessage);
+        var version = PostedVersion(Input.Version);
+        if (slug is not null && version != process.Version) errors.Add("name", StaleMessage);
         if (errors.Any)
         {
             Show(errors);
@@ -80,7 +81,7 @@ public class ProcessModel(AppDbContext db, IStringLocalizer<SharedResource> t) :
         db.ProcessEvents.RemoveRange(process.Events.Where(e => !eventIds.Contains(e.EventId)));
         foreach (var id in eventIds.Where(id => process.Events.All(e => e.EventId != id))) process.Events.Add(new ProcessEvent { EventId = id });
         if (slug is null) db.ConsultativeProcesses.Add(process);
-        else db.Entry(process).Property(p => p.Version).OriginalValue = Input.Version;
+        else db.Entry(process).Property(p => p.Version).OriginalValue = version;
         process.Version++;
         try
         {
