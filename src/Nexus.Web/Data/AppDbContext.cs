@@ -43,7 +43,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<AreaMember> AreaMembers => Set<AreaMember>();
     public DbSet<DataRelease> DataReleases => Set<DataRelease>();
-    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<DataSeries> DataSeries => Set<DataSeries>();
     public DbSet<ChairTerm> ChairTerms => Set<ChairTerm>();
     public DbSet<HandoverTask> HandoverTasks => Set<HandoverTask>();
     public DbSet<RotationSlot> RotationSlots => Set<RotationSlot>();

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nexus.Web.Data;
+using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Data.Import;
 
 namespace Nexus.Tests.Data;
@@ -26,4 +29,14 @@ public static class DataImports
         var file = await DataFile.OpenAsync(new MemoryStream(bytes), name, DataFile.DefaultMaxBytes, CancellationToken.None);
         return await importer.ImportAsync(file, "test", null, CancellationToken.None);
     }
+
+    /// <summary>Every stored figure of the series that match (all releases when none is given), unpacked, in key order.</summary>
+    public static async Task<List<Observation>> FiguresAsync(AppDbContext db, System.Linq.Expressions.Expression<Func<DataSeries, bool>>? where = null)
+    {
+        var series = await (where is null ? db.DataSeries : db.DataSeries.Where(where)).AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        return series.OrderBy(s => s.ReleaseId).ThenBy(s => s.Indicator, StringComparer.Ordinal).ThenBy(s => s.Area).ThenBy(s => s.Counterpart)
+            .ThenBy(s => s.Sex).SelectMany(s => s.Figures()).ToList();
+    }
+
+    public static Task<List<Observation>> FiguresAsync(AppFactory app, int releaseId) => app.Db(db => FiguresAsync(db, s => s.ReleaseId == releaseId));
 }

@@ -41,8 +41,8 @@ public class DataPortalTests(DataPortalFixture fixture) : IClassFixture<DataPort
         await using var scope = fixture.App.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var dataset = Indicators.Find(indicator)!.Dataset;
-        return await db.Observations.Where(o => o.Indicator == indicator && o.Area == area && o.Sex == sex && o.Counterpart == counterpart
-            && db.DataReleases.Any(r => r.Id == o.ReleaseId && r.Current && r.Dataset == dataset)).OrderBy(o => o.Year).ToListAsync(Ct);
+        return (await DataImports.FiguresAsync(db, o => o.Indicator == indicator && o.Area == area && o.Sex == sex && o.Counterpart == counterpart
+            && db.DataReleases.Any(r => r.Id == o.ReleaseId && r.Current && r.Dataset == dataset))).OrderBy(o => o.Year).ToList();
     }
 
     [Fact]

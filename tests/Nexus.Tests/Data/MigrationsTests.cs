@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Web.Data;
+using Nexus.Web.Features.Data;
 
 namespace Nexus.Tests.Data;
 
@@ -88,6 +89,50 @@ public class MigrationsTests
         var stored = await db.Events.AsNoTracking().SingleAsync(e => e.Id == ev.Id, Ct);
         Assert.Empty(stored.Partners);
         Assert.Equal("Stored before the upgrade", stored.Title);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Figures_stored_a_row_each_move_into_their_series_unchanged(Provider provider)
+    {
+        // An installation upgraded over FiguresStoredBySeries: its figures, one row each, become series rows. Stepping
+        // back moves an imported release (with flags and notes) into the old table; figures that need all 17 digits
+        // and hostile text are added there; stepping forward must give back every figure exactly.
+        await using var app = new AppFactory(provider);
+        var release = (await DataImports.OfficialAsync(app, UndesaFiles.Matrix2015)).Release.Id;
+        var imported = await DataImports.FiguresAsync(app, release);
+        Assert.Contains(imported, o => o.Flag is not null);
+        Assert.Contains(imported, o => o.Note is not null);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var index = migrations.FindIndex(m => m.EndsWith("_FiguresStoredBySeries", StringComparison.Ordinal));
+        Assert.True(index > 0);
+
+        await migrator.MigrateAsync(migrations[index - 1], Ct);
+        (int Year, double Value, string? Flag, string? Note)[] added =
+        [
+            (1990, 0.1 + 0.2, null, "He said \"ü\" <script>alert(1)</script>, 'x'); DROP TABLE \"Areas\"; --"),
+            (1991, 1.0 / 3, "e", null), (1992, 1e-300, null, null), (1993, 123456789.12345678, "B R", "12"), (1994, -1.7976931348623157e308, null, null),
+        ];
+        foreach (var (year, value, flag, note) in added)
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Observations" ("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Year", "Value", "Flag", "Note")
+                VALUES ({release}, 'population', 4, 0, 'Female', {year}, {value}, {flag}, {note})
+                """, Ct);
+        await migrator.MigrateAsync(null, Ct);
+
+        db.ChangeTracker.Clear();
+        var after = await DataImports.FiguresAsync(db, s => s.ReleaseId == release);
+        var expected = imported.Select(Key).Concat(added.Select(a => (release, "population", 4, 0, Sex.Female, a.Year, a.Value, a.Flag, a.Note)))
+            .OrderBy(k => k.Item2, StringComparer.Ordinal).ThenBy(k => k.Item3).ThenBy(k => k.Item4).ThenBy(k => k.Item5).ThenBy(k => k.Item6);
+        Assert.Equal(expected, after.Select(Key));
+        Assert.Equal(added.Length, after.Count(o => o.Indicator == "population"));
+
+        static (int, string, int, int, Sex, int, double, string?, string?) Key(Observation o) =>
+            (o.ReleaseId, o.Indicator, o.Area, o.Counterpart, o.Sex, o.Year, o.Value, o.Flag, o.Note);
     }
 
     [Fact]

@@ -52,8 +52,7 @@ public class ShippedExtractsTests
     }
 
     private static Task<List<(string, int, int, Sex, int, double, string?, string?)>> Figures(AppFactory app, string dataset) => app.Db(async db =>
-        (await db.Observations.Where(o => db.DataReleases.Any(r => r.Id == o.ReleaseId && r.Current && r.Dataset == dataset))
-            .Select(o => new { o.Indicator, o.Area, o.Counterpart, o.Sex, o.Year, o.Value, o.Flag, o.Note }).ToListAsync(Ct))
+        (await DataImports.FiguresAsync(db, o => db.DataReleases.Any(r => r.Id == o.ReleaseId && r.Current && r.Dataset == dataset)))
         .Select(o => (o.Indicator, o.Area, o.Counterpart, o.Sex, o.Year, o.Value, o.Flag, o.Note))
         .OrderBy(o => o.Indicator).ThenBy(o => o.Area).ThenBy(o => o.Counterpart).ThenBy(o => o.Sex).ThenBy(o => o.Year).ToList());
 }

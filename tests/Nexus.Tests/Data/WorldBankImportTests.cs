@@ -17,7 +17,7 @@ public abstract class WorldBankImportTests(AppFixture fixture)
     private AppFactory App => fixture.App;
 
     private Task<List<Observation>> ObservationsAsync(int releaseId) =>
-        App.Db(db => db.Observations.AsNoTracking().Where(o => o.ReleaseId == releaseId).ToListAsync(Ct));
+        DataImports.FiguresAsync(App, releaseId);
 
     private Task<DataRelease> ReleaseAsync(int releaseId) =>
         App.Db(db => db.DataReleases.AsNoTracking().SingleAsync(r => r.Id == releaseId, Ct));

@@ -84,9 +84,9 @@ public static class DataApi
         }
         if (errors.Any || ind is null || a is null) return TypedResults.ValidationProblem(errors.ToDictionary());
         var points = older is null ? data.Series(ind.Id, a.Code, s, c?.Code ?? 0)
-            : await db.Observations.AsNoTracking()
+            : await db.DataSeries.AsNoTracking()
                 .Where(o => o.ReleaseId == older.Id && o.Indicator == ind.Id && o.Area == a.Code && o.Sex == s && o.Counterpart == (c == null ? 0 : c.Code))
-                .OrderBy(o => o.Year).Select(o => new Point(o.Year, o.Value, o.Flag, o.Note)).ToListAsync(ct);
+                .Select(o => o.Points).FirstOrDefaultAsync(ct) is { } stored ? SeriesPoints.Decode(stored) : [];
         if (points.Count == 0)
             return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
             {

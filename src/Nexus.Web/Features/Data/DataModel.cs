@@ -66,7 +66,8 @@ public sealed class DataRelease
 
 /// <summary>
 /// One figure of one release: indicator, area, counterpart area (origin or sending country of bilateral data, or 0),
-/// sex and year. "Not available" is never stored: an absent row is an absent figure.
+/// sex and year. "Not available" is never stored: an absent figure is absent from its series. Figures are stored a
+/// series to a row (<see cref="DataSeries"/>); this is one of them unpacked.
 /// </summary>
 public sealed class Observation
 {
@@ -81,6 +82,29 @@ public sealed class Observation
     public string? Flag { get; set; }
     /// <summary>Footnote references of the cell or row, as printed.</summary>
     public string? Note { get; set; }
+}
+
+/// <summary>
+/// The figures of one release for one indicator, area, counterpart and sex: every year in one row, as JSON text in
+/// <see cref="Points"/> (see <see cref="SeriesPoints"/>). Everything that reads figures reads whole series, and an
+/// import writes a few hundred rows instead of tens of thousands (docs/decisions/013-figures-stored-by-series.md).
+/// </summary>
+public sealed class DataSeries
+{
+    public int ReleaseId { get; set; }
+    public string Indicator { get; set; } = "";
+    public int Area { get; set; }
+    public int Counterpart { get; set; }
+    public Sex Sex { get; set; }
+    /// <summary>[[year, value], [year, value, "flag"], [year, value, flag or null, "note"]], oldest year first.</summary>
+    public string Points { get; set; } = "[]";
+
+    /// <summary>This series' figures, one per year.</summary>
+    public IEnumerable<Observation> Figures() => SeriesPoints.Decode(Points).Select(p => new Observation
+    {
+        ReleaseId = ReleaseId, Indicator = Indicator, Area = Area, Counterpart = Counterpart, Sex = Sex,
+        Year = p.Year, Value = p.Value, Flag = p.Flag, Note = p.Note,
+    });
 }
 
 public static class DataModel
@@ -115,17 +139,13 @@ public static class DataModel
             e.HasIndex(x => x.Sha256).IsUnique();
             e.HasIndex(x => new { x.Dataset, x.Current });
         });
-        b.Entity<Observation>(e =>
+        b.Entity<DataSeries>(e =>
         {
-            e.HasKey(x => new { x.ReleaseId, x.Indicator, x.Area, x.Counterpart, x.Sex, x.Year });
+            e.HasKey(x => new { x.ReleaseId, x.Indicator, x.Area, x.Counterpart, x.Sex });
             e.Property(x => x.Indicator).HasMaxLength(60);
             e.Property(x => x.Sex).HasMaxLength(6);
-            e.Property(x => x.Flag).HasMaxLength(8);
-            e.Property(x => x.Note).HasMaxLength(200);
-            // Only the primary key: figures are read a release at a time (DataStore, extracts, an older edition's
-            // series), always by a prefix of the key. An index on the counterpart, for reading bilateral data from the
-            // origin's end, served no query once DataStore held the current figures in memory, and cost every import
-            // a third B-tree to write (about 30 % of the time spent writing figures; bench/RESULTS.md, 2026-11-24).
+            // Only the primary key: series are read a release at a time (DataStore, extracts, an older edition's
+            // series), always by a prefix of the key.
             e.HasOne<DataRelease>().WithMany().HasForeignKey(x => x.ReleaseId).OnDelete(DeleteBehavior.Cascade);
         });
     }

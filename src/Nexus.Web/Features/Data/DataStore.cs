@@ -46,13 +46,11 @@ public sealed class DataStore(IServiceScopeFactory scopes, TimeProvider clock)
                 return held;
             }
             var ids = releases.Select(r => r.Id).ToList();
-            var rows = await db.Observations.AsNoTracking().Where(o => ids.Contains(o.ReleaseId))
-                .Select(o => new { o.ReleaseId, o.Indicator, o.Area, o.Counterpart, o.Sex, o.Year, o.Value, o.Flag, o.Note })
-                .ToListAsync(ct);
+            // A series is stored whole, oldest year first; two current releases never hold the same indicator.
+            var rows = await db.DataSeries.AsNoTracking().Where(o => ids.Contains(o.ReleaseId)).ToListAsync(ct);
             var areas = await AreaDirectory.LoadAsync(db, ct);
             var members = await db.AreaMembers.AsNoTracking().ToListAsync(ct);
-            var series = rows.GroupBy(o => new SeriesKey(o.Indicator, o.Area, o.Counterpart, o.Sex))
-                .ToFrozenDictionary(g => g.Key, g => g.Select(o => new Point(o.Year, o.Value, o.Flag, o.Note)).OrderBy(p => p.Year).ToArray());
+            var series = rows.ToFrozenDictionary(o => new SeriesKey(o.Indicator, o.Area, o.Counterpart, o.Sex), o => SeriesPoints.Decode(o.Points));
             _current = new DataSnapshot(version, releases, areas, series, members);
             _checkedAt = clock.GetUtcNow();
             return _current;

@@ -2217,7 +2217,7 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     b.ToTable("DataReleases");
                 });
 
-            modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
+            modelBuilder.Entity("Nexus.Web.Features.Data.DataSeries", b =>
                 {
                     b.Property<int>("ReleaseId")
                         .HasColumnType("integer");
@@ -2236,23 +2236,13 @@ namespace Nexus.Web.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.Property<string>("Flag")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
+                    b.HasKey("ReleaseId", "Indicator", "Area", "Counterpart", "Sex");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<double>("Value")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Year");
-
-                    b.ToTable("Observations");
+                    b.ToTable("DataSeries");
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>
@@ -4164,7 +4154,7 @@ namespace Nexus.Web.Data.Migrations.Postgres
                     b.Navigation("Session");
                 });
 
-            modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
+            modelBuilder.Entity("Nexus.Web.Features.Data.DataSeries", b =>
                 {
                     b.HasOne("Nexus.Web.Features.Data.DataRelease", null)
                         .WithMany()

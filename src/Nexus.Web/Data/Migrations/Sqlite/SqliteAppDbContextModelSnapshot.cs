@@ -2128,7 +2128,7 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.ToTable("DataReleases");
                 });
 
-            modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
+            modelBuilder.Entity("Nexus.Web.Features.Data.DataSeries", b =>
                 {
                     b.Property<int>("ReleaseId")
                         .HasColumnType("INTEGER");
@@ -2147,23 +2147,13 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Flag")
-                        .HasMaxLength(8)
+                    b.Property<string>("Points")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.HasKey("ReleaseId", "Indicator", "Area", "Counterpart", "Sex");
 
-                    b.Property<double>("Value")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Year");
-
-                    b.ToTable("Observations");
+                    b.ToTable("DataSeries");
                 });
 
             modelBuilder.Entity("Nexus.Web.Features.Events.AgendaItem", b =>
@@ -4021,7 +4011,7 @@ namespace Nexus.Web.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
-            modelBuilder.Entity("Nexus.Web.Features.Data.Observation", b =>
+            modelBuilder.Entity("Nexus.Web.Features.Data.DataSeries", b =>
                 {
                     b.HasOne("Nexus.Web.Features.Data.DataRelease", null)
                         .WithMany()

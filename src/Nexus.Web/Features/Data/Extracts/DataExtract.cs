@@ -52,8 +52,10 @@ public static class DataExtract
                 .AppendLine($"# source-file: {OneLine(r.FileName)} (SHA-256 {r.Sha256})")
                 .AppendLine($"# attribution: {OneLine(r.Publisher)}, {OneLine(r.Title)}, {OneLine(r.Edition)}. Figures only, extracted by Nexus's importer.")
                 .AppendLine(FiguresHeader);
-            var rows = await db.Observations.AsNoTracking().Where(o => o.ReleaseId == r.Id)
-                .OrderBy(o => o.Indicator).ThenBy(o => o.Area).ThenBy(o => o.Counterpart).ThenBy(o => o.Sex).ThenBy(o => o.Year).ToListAsync(ct);
+            var series = await db.DataSeries.AsNoTracking().Where(o => o.ReleaseId == r.Id).ToListAsync(ct);
+            // In the order of the key as stored (sex as its name), so that the same figures give the same bytes.
+            var rows = series.OrderBy(o => o.Indicator, StringComparer.Ordinal).ThenBy(o => o.Area).ThenBy(o => o.Counterpart)
+                .ThenBy(o => o.Sex.ToString(), StringComparer.Ordinal).SelectMany(o => o.Figures());
             foreach (var o in rows)
                 sb.Append(o.Indicator).Append(',').Append(o.Area.ToString(CultureInfo.InvariantCulture)).Append(',')
                     .Append(o.Counterpart.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Codes.Of(o.Sex)).Append(',')

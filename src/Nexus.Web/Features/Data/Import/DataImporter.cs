@@ -85,7 +85,7 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             {
                 release.Id = await InsertReleaseAsync(release, ct);
                 if (parsed.Areas.Count > 0) await WriteAreasAsync(parsed, ct);
-                await ObservationWriter.WriteAsync(tx, release.Id, rows, (done, total) =>
+                await SeriesWriter.WriteAsync(tx, release.Id, rows, (done, total) =>
                 {
                     progress?.Report(new ImportProgress("Writing figures", done, total));
                     AfterBatch?.Invoke(done);
@@ -305,7 +305,7 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var dataset = await db.DataReleases.Where(r => r.Id == releaseId).Select(r => r.Dataset).SingleAsync(ct);
-        await db.Observations.Where(o => o.ReleaseId == releaseId).ExecuteDeleteAsync(ct);
+        await db.DataSeries.Where(o => o.ReleaseId == releaseId).ExecuteDeleteAsync(ct);
         await db.DataReleases.Where(r => r.Id == releaseId).ExecuteDeleteAsync(ct);
         if (await db.DataReleases.AnyAsync(r => r.Dataset == dataset, ct)) await MakeCurrentAsync(dataset, ct);
         await tx.CommitAsync(ct);

@@ -1,0 +1,114 @@
+using SQLitePCL;
+
+namespace Nexus.Web.Features.Data.Import;
+
+/// <summary>
+/// Writes a release's figures inside the caller's transaction, a series to a row (<see cref="DataSeries"/>): one
+/// prepared INSERT stepped per series on SQLite, binary COPY on PostgreSQL. The figures come in key order, so a
+/// series is a run of consecutive figures.
+/// </summary>
+public static class SeriesWriter
+{
+    /// <summary>Progress (and, in tests, an abort) is reported each time this many more figures are written.</summary>
+    public const int Batch = 10_000;
+
+    public static async Task WriteAsync(System.Data.Common.DbTransaction transaction, int releaseId, IReadOnlyList<Observation> rows,
+        Action<int, int> progress, CancellationToken ct)
+    {
+        if (transaction.Connection is Npgsql.NpgsqlConnection npgsql) await CopyAsync(npgsql, releaseId, rows, progress, ct);
+        else Insert(transaction, releaseId, rows, progress, ct);
+        progress(rows.Count, rows.Count);
+    }
+
+    /// <summary>The end (exclusive) of the series starting at <paramref name="start"/>: the figures with its key.</summary>
+    private static int SeriesEnd(IReadOnlyList<Observation> rows, int start)
+    {
+        var first = rows[start];
+        var end = start + 1;
+        while (end < rows.Count && rows[end] is var o && o.Area == first.Area && o.Counterpart == first.Counterpart && o.Sex == first.Sex
+               && string.Equals(o.Indicator, first.Indicator, StringComparison.Ordinal))
+            end++;
+        return end;
+    }
+
+    private static void Points(SeriesPoints.Writer points, IReadOnlyList<Observation> rows, int start, int end)
+    {
+        points.Start();
+        for (var i = start; i < end; i++) points.Add(rows[i].Year, rows[i].Value, rows[i].Flag, rows[i].Note);
+    }
+
+    /// <summary>Reports progress when the figures written so far crossed a multiple of <see cref="Batch"/>.</summary>
+    private static void Crossed(int before, int after, int total, Action<int, int> progress, CancellationToken ct)
+    {
+        if (before / Batch == after / Batch) return;
+        ct.ThrowIfCancellationRequested();
+        progress(after, total);
+    }
+
+    private static void Insert(System.Data.Common.DbTransaction transaction, int releaseId, IReadOnlyList<Observation> rows,
+        Action<int, int> progress, CancellationToken ct)
+    {
+        // One prepared INSERT, stepped once per series through SQLite's own API (SQLitePCLRaw, which
+        // Microsoft.Data.Sqlite is built on), binding by position inside the import's transaction; the points are
+        // bound as the UTF-8 bytes the JSON writer produced. Through SqliteCommand each execution binds its
+        // parameters by name and sets up a data reader, which cost more than SQLite's insert itself (bench/RESULTS.md).
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)transaction.Connection!;
+        var handle = connection.Handle!;
+        const string sql = """
+            INSERT INTO "DataSeries" ("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Points") VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            """;
+        Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
+        using (statement)
+        using (var points = new SeriesPoints.Writer())
+        {
+            // Indicator ids and sexes repeat on every series: encode each once.
+            var utf8 = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            byte[] Utf8(string text) => utf8.TryGetValue(text, out var bytes) ? bytes : utf8[text] = System.Text.Encoding.UTF8.GetBytes(text);
+            var sexes = Enum.GetValues<Sex>().ToDictionary(x => x, x => System.Text.Encoding.UTF8.GetBytes(x.ToString()));
+            Check(raw.sqlite3_bind_int(statement, 1, releaseId), handle);
+            for (int start = 0, end; start < rows.Count; start = end)
+            {
+                end = SeriesEnd(rows, start);
+                var o = rows[start];
+                Points(points, rows, start, end);
+                Check(raw.sqlite3_bind_text(statement, 2, Utf8(o.Indicator)), handle);
+                Check(raw.sqlite3_bind_int(statement, 3, o.Area), handle);
+                Check(raw.sqlite3_bind_int(statement, 4, o.Counterpart), handle);
+                Check(raw.sqlite3_bind_text(statement, 5, sexes[o.Sex]), handle);
+                Check(raw.sqlite3_bind_text(statement, 6, points.End()), handle);
+                var rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE) Check(rc, handle);
+                raw.sqlite3_reset(statement);
+                Crossed(start, end, rows.Count, progress, ct);
+            }
+        }
+    }
+
+    private static void Check(int rc, SQLitePCL.sqlite3 handle)
+    {
+        if (rc != raw.SQLITE_OK) Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, handle);
+    }
+
+    private static async Task CopyAsync(Npgsql.NpgsqlConnection connection, int releaseId, IReadOnlyList<Observation> rows,
+        Action<int, int> progress, CancellationToken ct)
+    {
+        using var points = new SeriesPoints.Writer();
+        await using var writer = await connection.BeginBinaryImportAsync(
+            """COPY "DataSeries" ("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Points") FROM STDIN (FORMAT BINARY)""", ct);
+        for (int start = 0, end; start < rows.Count; start = end)
+        {
+            end = SeriesEnd(rows, start);
+            var o = rows[start];
+            Points(points, rows, start, end);
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(releaseId, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(o.Indicator, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(o.Area, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(o.Counterpart, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(o.Sex.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(System.Text.Encoding.UTF8.GetString(points.End()), NpgsqlTypes.NpgsqlDbType.Text, ct);
+            Crossed(start, end, rows.Count, progress, ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
+}
