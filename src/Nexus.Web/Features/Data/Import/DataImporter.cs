@@ -8,6 +8,9 @@ namespace Nexus.Web.Features.Data.Import;
 /// <summary>How far an import has got, for the command line and the upload page.</summary>
 public sealed record ImportProgress(string Step, int Done, int Total);
 
+/// <summary>A file's figures ready to store: its series in key order, each with its points oldest first.</summary>
+public sealed record ResolvedFigures(IReadOnlyList<(SeriesKey Key, List<Point> Points)> Series, int Count);
+
 /// <summary>The outcome of an import: the release stored, or the one already holding this very file.</summary>
 public sealed record ImportResult(DataRelease Release, bool Unchanged, string Format);
 
@@ -55,14 +58,18 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             var (format, parsed) = await reading;
             var info = Datasets.Get(parsed.Dataset);
 
-            // An area list (M49, UN DESA's groups) defines the areas its own figures and later files use.
-            if (parsed.Areas.Count > 0)
-            {
-                foreach (var a in parsed.Areas) if (parsed.DefinesAreas || !known.ContainsKey(a.Code)) known[a.Code] = a;
-                directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
-            }
-            var rows = Resolve(parsed, directory);
-            var areaCount = rows.Select(o => o.Area).Distinct().Count();
+            // An area list (M49, UN DESA's groups) defines the areas its own figures and later files use. Only the
+            // areas it adds or changes are written: a list imported again over itself writes none.
+            var changedAreas = new List<Area>();
+            foreach (var a in parsed.Areas.DistinctBy(a => a.Code))
+                if (!known.TryGetValue(a.Code, out var stored) || (parsed.DefinesAreas && !SameArea(stored, a)))
+                {
+                    changedAreas.Add(a);
+                    known[a.Code] = a;
+                }
+            if (changedAreas.Count > 0 && parsed.Observations.Count > 0) directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
+            var figures = Resolve(parsed, directory);
+            var areaCount = figures.Series.Select(x => x.Key.Area).Distinct().Count();
 
             var release = new DataRelease
             {
@@ -76,7 +83,7 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 Sha256 = file.Sha256,
                 ImportedAt = clock.GetUtcNow().UtcDateTime,
                 ImportedBy = Truncate(importedBy, 200),
-                Observations = rows.Count,
+                Observations = figures.Count,
                 Areas = parsed.Areas.Count > 0 ? parsed.Areas.Count : areaCount,
                 Notes = Truncate(string.Join("\n", parsed.Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} rows not stored: {s.Key}")), 4000),
             };
@@ -84,8 +91,8 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             await using (var tx = _transaction = await db.Database.GetDbConnection().BeginTransactionAsync(ct))
             {
                 release.Id = await InsertReleaseAsync(release, ct);
-                if (parsed.Areas.Count > 0) await WriteAreasAsync(parsed, ct);
-                await SeriesWriter.WriteAsync(tx, release.Id, rows, (done, total) =>
+                await WriteAreasAsync(parsed, changedAreas, ct);
+                await SeriesWriter.WriteAsync(tx, release.Id, figures, (done, total) =>
                 {
                     progress?.Report(new ImportProgress("Writing figures", done, total));
                     AfterBatch?.Invoke(done);
@@ -105,56 +112,69 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
         }
     }
 
-    /// <summary>Every figure with its areas resolved; refuses the file at the first unknown area or repeated figure.</summary>
-    private static List<Observation> Resolve(ParsedRelease parsed, AreaDirectory directory)
+    /// <summary>
+    /// Every figure with its areas resolved, gathered into its series (in key order, points oldest first); refuses the
+    /// file at the first unknown area, figure that is not a finite number, or figure given twice.
+    /// </summary>
+    private static ResolvedFigures Resolve(ParsedRelease parsed, AreaDirectory directory)
     {
-        var rows = new List<Observation>(parsed.Observations.Count);
         // A file names the same few hundred areas on thousands of rows: resolve each spelling once. The readers hand
         // over one AreaRef per row (or per column) for all of its figures, so most lookups end at the reference.
         var resolved = new Dictionary<string, Area>(StringComparer.Ordinal);
         var byReference = new Dictionary<AreaRef, Area>(ReferenceEqualityComparer.Instance);
+        // Files give a series' figures one after another (a row of years, or a column of them), so the series of the
+        // previous figure is tried before the dictionary.
+        var series = new Dictionary<SeriesKey, List<Point>>();
+        SeriesKey lastKey = default;
+        List<Point>? last = null;
         foreach (var o in parsed.Observations)
         {
-            var area = Area(o.Area);
+            var area = Area(o.Area).Code;
             var counterpart = o.Counterpart is null ? 0 : Area(o.Counterpart).Code;
             if (!double.IsFinite(o.Value)) throw new DataImportException("The figure is not a finite number.", o.Area.At);
-            rows.Add(new Observation
+            var key = new SeriesKey(o.Indicator, area, counterpart, o.Sex);
+            if (last is null || !key.Equals(lastKey))
             {
-                Indicator = o.Indicator, Area = area.Code, Counterpart = counterpart, Sex = o.Sex, Year = o.Year, Value = o.Value,
-                Flag = o.Flag is { Length: > 0 } f ? Truncate(f, 8) : null, Note = o.Note is { Length: > 0 } n ? Truncate(n, 200) : null,
-            });
+                if (!series.TryGetValue(key, out last)) series[key] = last = [];
+                lastKey = key;
+            }
+            last.Add(new Point(o.Year, o.Value, o.Flag is { Length: > 0 } f ? Truncate(f, 8) : null, o.Note is { Length: > 0 } n ? Truncate(n, 200) : null));
         }
 
-        // In key order, so that inserts append to the primary key's B-tree instead of splitting pages at random. Most
-        // files are read in that order already, and checking costs less than sorting. In key order a figure given
-        // twice sits next to its twin, so no set of every key is needed to find it.
-        Comparison<Observation> byKey = static (a, b) =>
+        // Points oldest first; a year given twice sits next to its twin once they are in order.
+        var count = 0;
+        foreach (var (key, points) in series)
         {
-            var c = string.CompareOrdinal(a.Indicator, b.Indicator);
-            if (c == 0) c = a.Area.CompareTo(b.Area);
-            if (c == 0) c = a.Counterpart.CompareTo(b.Counterpart);
-            if (c == 0) c = a.Sex.CompareTo(b.Sex);
-            return c != 0 ? c : a.Year.CompareTo(b.Year);
-        };
-        for (var i = 1; i < rows.Count; i++)
-            if (byKey(rows[i - 1], rows[i]) > 0)
-            {
-                rows.Sort(byKey);
-                break;
-            }
-        for (var i = 1; i < rows.Count; i++)
-            if (byKey(rows[i - 1], rows[i]) == 0) throw Repeated(rows[i]);
-        return rows;
+            count += points.Count;
+            for (var i = 1; i < points.Count; i++)
+                if (points[i - 1].Year >= points[i].Year)
+                {
+                    points.Sort(static (a, b) => a.Year.CompareTo(b.Year));
+                    break;
+                }
+            for (var i = 1; i < points.Count; i++)
+                if (points[i - 1].Year == points[i].Year) throw Repeated(key, points[i].Year);
+        }
+        // Series in key order, so that inserts append to the primary key's B-tree.
+        var ordered = series.Select(s => (s.Key, Points: s.Value)).ToList();
+        ordered.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Key.Indicator, b.Key.Indicator);
+            if (c == 0) c = a.Key.Area.CompareTo(b.Key.Area);
+            if (c == 0) c = a.Key.Counterpart.CompareTo(b.Key.Counterpart);
+            return c != 0 ? c : a.Key.Sex.CompareTo(b.Key.Sex);
+        });
+        return new ResolvedFigures(ordered, count);
 
         // The place of the figure's second occurrence in the file, for the message.
-        DataImportException Repeated(Observation twice)
+        DataImportException Repeated(SeriesKey key, int year)
         {
             var seen = 0;
             foreach (var o in parsed.Observations)
-                if (o.Indicator == twice.Indicator && o.Sex == twice.Sex && o.Year == twice.Year && Area(o.Area).Code == twice.Area
-                    && (o.Counterpart is null ? 0 : Area(o.Counterpart).Code) == twice.Counterpart && ++seen == 2)
+                if (o.Indicator == key.Indicator && o.Sex == key.Sex && o.Year == year && Area(o.Area).Code == key.Area
+                    && (o.Counterpart is null ? 0 : Area(o.Counterpart).Code) == key.Counterpart && ++seen == 2)
                     return new DataImportException($"The file gives a second figure for {Area(o.Area).Name}, {o.Year} ({o.Indicator}).", o.Area.At);
-            return new DataImportException($"The file gives a second figure for area {twice.Area}, {twice.Year} ({twice.Indicator}).");
+            return new DataImportException($"The file gives a second figure for area {key.Area}, {year} ({key.Indicator}).");
         }
 
         Area Area(AreaRef r)
@@ -207,17 +227,27 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
         return Convert.ToInt32(id);
     }
 
-    private async Task WriteAreasAsync(ParsedRelease parsed, CancellationToken ct)
+    private static bool SameArea(Area a, Area b) =>
+        a.Name == b.Name && a.Iso2 == b.Iso2 && a.Iso3 == b.Iso3 && a.Kind == b.Kind && a.ParentCode == b.ParentCode
+        && a.Ldc == b.Ldc && a.Lldc == b.Lldc && a.Sids == b.Sids;
+
+    private async Task WriteAreasAsync(ParsedRelease parsed, List<Area> areas, CancellationToken ct)
     {
         // An area list replaces what is stored of the areas it lists; a data file only adds the aggregates it uses
-        // that are not yet known.
-        var onConflict = parsed.DefinesAreas
+        // that are not yet known. The conflict clause still guards against an area stored by another import since
+        // the areas were loaded.
+        if (areas.Count > 0) await UpsertAreasAsync(parsed.DefinesAreas, areas, ct);
+        await ReplaceMembersAsync(parsed.Members, ct);
+    }
+
+    private async Task UpsertAreasAsync(bool definesAreas, List<Area> areas, CancellationToken ct)
+    {
+        var onConflict = definesAreas
             ? """
               DO UPDATE SET "Name" = excluded."Name", "Iso2" = excluded."Iso2", "Iso3" = excluded."Iso3", "Kind" = excluded."Kind",
                   "ParentCode" = excluded."ParentCode", "Ldc" = excluded."Ldc", "Lldc" = excluded."Lldc", "Sids" = excluded."Sids"
               """
             : "DO NOTHING";
-        var areas = parsed.Areas.DistinctBy(a => a.Code).ToList();
         const string columns = """ "Code", "Name", "Iso2", "Iso3", "Kind", "ParentCode", "Ldc", "Lldc", "Sids" """;
         if (db.Database.IsNpgsql())
         {
@@ -242,9 +272,13 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             }
         }
 
+    }
+
+    private async Task ReplaceMembersAsync(List<AreaMember> members, CancellationToken ct)
+    {
         // A file that lists a group's members replaces that group's membership: thousands of (group, member) pairs,
         // in two statements.
-        var pairs = parsed.Members.DistinctBy(m => (m.GroupCode, m.MemberCode)).ToList();
+        var pairs = members.DistinctBy(m => (m.GroupCode, m.MemberCode)).ToList();
         var groups = pairs.Select(m => m.GroupCode).Distinct().ToArray();
         if (groups.Length == 0) return;
         if (db.Database.IsNpgsql())

@@ -4,37 +4,25 @@ namespace Nexus.Web.Features.Data.Import;
 
 /// <summary>
 /// Writes a release's figures inside the caller's transaction, a series to a row (<see cref="DataSeries"/>): one
-/// prepared INSERT stepped per series on SQLite, binary COPY on PostgreSQL. The figures come in key order, so a
-/// series is a run of consecutive figures.
+/// prepared INSERT stepped per series on SQLite, binary COPY on PostgreSQL.
 /// </summary>
 public static class SeriesWriter
 {
     /// <summary>Progress (and, in tests, an abort) is reported each time this many more figures are written.</summary>
     public const int Batch = 10_000;
 
-    public static async Task WriteAsync(System.Data.Common.DbTransaction transaction, int releaseId, IReadOnlyList<Observation> rows,
+    public static async Task WriteAsync(System.Data.Common.DbTransaction transaction, int releaseId, ResolvedFigures figures,
         Action<int, int> progress, CancellationToken ct)
     {
-        if (transaction.Connection is Npgsql.NpgsqlConnection npgsql) await CopyAsync(npgsql, releaseId, rows, progress, ct);
-        else Insert(transaction, releaseId, rows, progress, ct);
-        progress(rows.Count, rows.Count);
+        if (transaction.Connection is Npgsql.NpgsqlConnection npgsql) await CopyAsync(npgsql, releaseId, figures, progress, ct);
+        else Insert(transaction, releaseId, figures, progress, ct);
+        progress(figures.Count, figures.Count);
     }
 
-    /// <summary>The end (exclusive) of the series starting at <paramref name="start"/>: the figures with its key.</summary>
-    private static int SeriesEnd(IReadOnlyList<Observation> rows, int start)
+    private static void Points(SeriesPoints.Writer writer, List<Point> points)
     {
-        var first = rows[start];
-        var end = start + 1;
-        while (end < rows.Count && rows[end] is var o && o.Area == first.Area && o.Counterpart == first.Counterpart && o.Sex == first.Sex
-               && string.Equals(o.Indicator, first.Indicator, StringComparison.Ordinal))
-            end++;
-        return end;
-    }
-
-    private static void Points(SeriesPoints.Writer points, IReadOnlyList<Observation> rows, int start, int end)
-    {
-        points.Start();
-        for (var i = start; i < end; i++) points.Add(rows[i].Year, rows[i].Value, rows[i].Flag, rows[i].Note);
+        writer.Start();
+        foreach (var p in points) writer.Add(p.Year, p.Value, p.Flag, p.Note);
     }
 
     /// <summary>Reports progress when the figures written so far crossed a multiple of <see cref="Batch"/>.</summary>
@@ -45,7 +33,7 @@ public static class SeriesWriter
         progress(after, total);
     }
 
-    private static void Insert(System.Data.Common.DbTransaction transaction, int releaseId, IReadOnlyList<Observation> rows,
+    private static void Insert(System.Data.Common.DbTransaction transaction, int releaseId, ResolvedFigures figures,
         Action<int, int> progress, CancellationToken ct)
     {
         // One prepared INSERT, stepped once per series through SQLite's own API (SQLitePCLRaw, which
@@ -66,20 +54,19 @@ public static class SeriesWriter
             byte[] Utf8(string text) => utf8.TryGetValue(text, out var bytes) ? bytes : utf8[text] = System.Text.Encoding.UTF8.GetBytes(text);
             var sexes = Enum.GetValues<Sex>().ToDictionary(x => x, x => System.Text.Encoding.UTF8.GetBytes(x.ToString()));
             Check(raw.sqlite3_bind_int(statement, 1, releaseId), handle);
-            for (int start = 0, end; start < rows.Count; start = end)
+            var done = 0;
+            foreach (var (key, series) in figures.Series)
             {
-                end = SeriesEnd(rows, start);
-                var o = rows[start];
-                Points(points, rows, start, end);
-                Check(raw.sqlite3_bind_text(statement, 2, Utf8(o.Indicator)), handle);
-                Check(raw.sqlite3_bind_int(statement, 3, o.Area), handle);
-                Check(raw.sqlite3_bind_int(statement, 4, o.Counterpart), handle);
-                Check(raw.sqlite3_bind_text(statement, 5, sexes[o.Sex]), handle);
+                Points(points, series);
+                Check(raw.sqlite3_bind_text(statement, 2, Utf8(key.Indicator)), handle);
+                Check(raw.sqlite3_bind_int(statement, 3, key.Area), handle);
+                Check(raw.sqlite3_bind_int(statement, 4, key.Counterpart), handle);
+                Check(raw.sqlite3_bind_text(statement, 5, sexes[key.Sex]), handle);
                 Check(raw.sqlite3_bind_text(statement, 6, points.End()), handle);
                 var rc = raw.sqlite3_step(statement);
                 if (rc != raw.SQLITE_DONE) Check(rc, handle);
                 raw.sqlite3_reset(statement);
-                Crossed(start, end, rows.Count, progress, ct);
+                Crossed(done, done += series.Count, figures.Count, progress, ct);
             }
         }
     }
@@ -89,25 +76,24 @@ public static class SeriesWriter
         if (rc != raw.SQLITE_OK) Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, handle);
     }
 
-    private static async Task CopyAsync(Npgsql.NpgsqlConnection connection, int releaseId, IReadOnlyList<Observation> rows,
+    private static async Task CopyAsync(Npgsql.NpgsqlConnection connection, int releaseId, ResolvedFigures figures,
         Action<int, int> progress, CancellationToken ct)
     {
         using var points = new SeriesPoints.Writer();
         await using var writer = await connection.BeginBinaryImportAsync(
             """COPY "DataSeries" ("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Points") FROM STDIN (FORMAT BINARY)""", ct);
-        for (int start = 0, end; start < rows.Count; start = end)
+        var done = 0;
+        foreach (var (key, series) in figures.Series)
         {
-            end = SeriesEnd(rows, start);
-            var o = rows[start];
-            Points(points, rows, start, end);
+            Points(points, series);
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(releaseId, NpgsqlTypes.NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(o.Indicator, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(o.Area, NpgsqlTypes.NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(o.Counterpart, NpgsqlTypes.NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(o.Sex.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(key.Indicator, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(key.Area, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(key.Counterpart, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(key.Sex.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(System.Text.Encoding.UTF8.GetString(points.End()), NpgsqlTypes.NpgsqlDbType.Text, ct);
-            Crossed(start, end, rows.Count, progress, ct);
+            Crossed(done, done += series.Count, figures.Count, progress, ct);
         }
         await writer.CompleteAsync(ct);
     }

@@ -60,6 +60,9 @@ public sealed class WdiCsvFormat : IDataFormat
         }
         if (years.Count == 0) throw new DataImportException("The header has no year columns.", s.At(header, indicatorColumn));
 
+        // Per row: the year columns in order, and the row's figures (reused).
+        var yearColumns = years.OrderBy(y => y.Key).Select(y => (Column: y.Key, Year: y.Value)).ToArray();
+        var figures = new List<(int Year, double Value)>(yearColumns.Length);
         var titles = new SortedSet<string>(StringComparer.Ordinal);
         var release = new ParsedRelease { Dataset = Datasets.Wdi, Edition = edition, EditionDate = editionDate };
         for (var r = header + 1; r <= s.Rows.Count; r++)
@@ -78,7 +81,9 @@ public sealed class WdiCsvFormat : IDataFormat
                     s.At(r, indicatorColumn));
             titles.Add($"{s.Text(r, indicatorNameColumn)} ({code})");
 
-            var figures = years.Select(y => (Year: y.Value, Value: WorldBankCells.Figure(s, r, y.Key))).Where(f => f.Value is not null).ToList();
+            figures.Clear();
+            foreach (var (column, year) in yearColumns)
+                if (WorldBankCells.Figure(s, r, column) is { } value) figures.Add((year, value));
             var iso3 = s.Text(r, codeColumn).ToUpperInvariant();
             var name = s.Text(r, nameColumn);
             if (iso3.Length == 0) throw new DataImportException("The row has no country code.", s.At(r, codeColumn));
@@ -92,7 +97,7 @@ public sealed class WdiCsvFormat : IDataFormat
                 continue;
             }
             foreach (var (year, value) in figures)
-                release.Observations.Add(new ParsedObservation(indicator, area, null, Sex.Total, year, value!.Value));
+                release.Observations.Add(new ParsedObservation(indicator, area, null, Sex.Total, year, value));
         }
         if (release.Observations.Count == 0) throw new DataImportException("The file has no figures for any country.", s.At(header, 1));
         // The title names the indicators read, which are known only now.

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -8,19 +9,21 @@ namespace Nexus.Web.Features.Data.WorldBank;
 /// <summary>How World Bank and KNOMAD tables write figures, years and dates.</summary>
 public static partial class WorldBankCells
 {
-    /// <summary>Printed instead of a figure; read as no figure.</summary>
-    private static readonly HashSet<string> NotAvailable = ["..", "...", "…", "-", "–", "n.a.", "na", "n/a"];
+    /// <summary>Printed instead of a figure; read as no figure. None of them reads as a number.</summary>
+    private static readonly FrozenSet<string> NotAvailable =
+        new[] { "..", "...", "…", "-", "–", "n.a.", "na", "n/a" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The figure in a cell, exactly as stored (0 stays 0), or null for an empty cell or a "not available" mark;
-    /// refuses anything else, naming the cell.
+    /// refuses anything else, naming the cell. A CSV gives every figure as text: a number is tried first, as it is
+    /// by far the most common.
     /// </summary>
     public static double? Figure(Sheet s, int row, int column) => s[row, column] switch
     {
         null => null,
         double d => d,
-        string text when text.Trim() is var t && (t.Length == 0 || NotAvailable.Contains(t.ToLowerInvariant())) => null,
-        string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        string text when double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        string text when text.Trim() is var t && (t.Length == 0 || NotAvailable.Contains(t)) => null,
         var v => throw new DataImportException($"\"{s.Text(row, column)}\" is not a figure{(v is string ? "" : $" (a {v.GetType().Name})")}.", s.At(row, column)),
     };
 
