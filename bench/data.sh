@@ -91,9 +91,10 @@ if [[ " $PARTS " == *" import "* ]]; then
   app "$tmp/m49.db" data import "$m49" >/dev/null || die "could not import $m49"
 
   # One run of `data VERB FILE` in a new process on a fresh copy of BASE: prints "<seconds the command printed
-  # for FILE> <wall seconds of the process> <count>" (cells read, or figures imported).
+  # for FILE> <wall seconds of the process> <count> <JIT ms>" (cells read, or figures imported; the milliseconds of
+  # JIT compilation the command printed).
   one_run() {
-    local verb="$1" file="$2" base="$3" t0 t1 out line secs count
+    local verb="$1" file="$2" base="$3" t0 t1 out line secs count jit
     copy_db "$base" "$tmp/run.db"
     t0="$(date +%s%N)"
     if ! out="$(app "$tmp/run.db" data "$verb" "$file" 2>"$tmp/err.txt")"; then
@@ -109,7 +110,8 @@ if [[ " $PARTS " == *" import "* ]]; then
         [[ "$line" == *": release "* ]] || die "data import did not import $(basename "$file"): $line"
         count="$(sed -E 's/.*: ([0-9]+) figures for .*/\1/' <<<"$line")" ;;
     esac
-    awk -v a="$t0" -v b="$t1" -v s="$secs" -v c="$count" 'BEGIN { printf "%s %.3f %s\n", s, (b - a) / 1e9, c }'
+    jit="$(sed -nE 's/.*JIT [0-9]+ methods, ([0-9.]+) ms.*/\1/p' <<<"$line")"
+    awk -v a="$t0" -v b="$t1" -v s="$secs" -v c="$count" -v j="${jit:-nan}" 'BEGIN { printf "%s %.3f %s %s\n", s, (b - a) / 1e9, c, j }'
   }
   # `data VERB --repeat STEADY FILE` in one process on a fresh copy of BASE: prints the median of the times the
   # command printed for the second half of the runs (the first pays for JIT compilation and opening the database;
@@ -143,13 +145,14 @@ if [[ " $PARTS " == *" import "* ]]; then
     rw="$(col read 2 | median)"; iw="$(col import 2 | median)"
     cells="$(col read 3 | head -n1)"; figures="$(col import 3 | head -n1)"
     r2="$(col read2 1 | median)"; i2="$(col import2 1 | median)"
+    rj="$(col read 4 | median)"; ij="$(col import 4 | median)"
     row="$(awk -v n="$name" -v kb="$(($(stat -c %s "$file") / 1024))" -v c="$cells" -v f="$figures" -v r="$r" -v i="$i" \
-        -v rs="$(spread read)" -v is="$(spread import)" -v r2="$r2" -v i2="$i2" -v rw="$rw" -v iw="$iw" 'BEGIN {
+        -v rs="$(spread read)" -v is="$(spread import)" -v r2="$r2" -v i2="$i2" -v rw="$rw" -v iw="$iw" -v rj="$rj" -v ij="$ij" 'BEGIN {
       # A read too short for the clock (under 0.1 ms) gives no ratio rather than a division by zero passing as 0x.
       ratio = (r > 0 ? sprintf("%.1fx", i / r) : "n/a"); goal = (r > 0 ? (i / r <= 2 ? "yes" : "no") : "n/a")
       steady = (r2 > 0 ? sprintf("%.1fx", i2 / r2) : "n/a"); goal2 = (r2 > 0 ? (i2 / r2 <= 2 ? "yes" : "no") : "n/a")
-      printf "| %s | %d | %d | %d | %s | %s | %s | %s | %.4f | %.4f | %s | %s | %.2f | %.2f |", n, kb, c, f, rs, is, ratio, goal,
-        r2, i2, steady, goal2, rw, iw }')"
+      printf "| %s | %d | %d | %d | %s | %s | %s | %s | %.1f / %.1f | %.4f | %.4f | %s | %s | %.2f | %.2f |", n, kb, c, f, rs, is, ratio, goal,
+        rj, ij, r2, i2, steady, goal2, rw, iw }')"
     log "$row"
     rows+="$row"$'\n'
   done
@@ -166,10 +169,12 @@ their own JIT compilation (and the import its first statements on the database).
 upload page): one process reads (imports) the file $STEADY times with \`--repeat $STEADY\`, with a full garbage
 collection before each run and the import removed again between runs, and the median of the second half of the runs
 is kept (tiered JIT compilation has settled by then); each is the median of the $RUNS processes. The wall
-columns are the whole one-shot process (start-up included), for reference. Goal: import at most 2x read.
+columns are the whole one-shot process (start-up included), for reference. \"JIT ms\" is the JIT compilation the
+one-shot commands report (\`System.Runtime.JitInfo\`, every thread, medians): the part of their time spent compiling
+code that ReadyToRun could not compile ahead of time. Goal: import at most 2x read.
 
-| file | kB | cells read | figures stored | read s | import s | import / read | goal (<= 2x) | read s, steady | import s, steady | import / read, steady | goal, steady | read wall s | import wall s |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| file | kB | cells read | figures stored | read s | import s | import / read | goal (<= 2x) | JIT ms, read / import | read s, steady | import s, steady | import / read, steady | goal, steady | read wall s | import wall s |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows}
 Other processes used up to ${import_busy} % of the CPUs just before a file was measured (the script waits up to ${QUIET_WAIT} s for <= ${QUIET_BUSY} %)."
   MAX_BUSY=0

@@ -190,4 +190,15 @@ public class UndesaFormatTests
         }
         Assert.True(checkedRows >= 20, $"Only {checkedRows} rows have both a type of data and notes.");
     }
+
+    [Fact]
+    public void Rows_are_the_same_figures_only_when_every_column_matches_missing_with_missing()
+    {
+        Assert.True(UndesaWorkbook.SameFigures([1.5, null, 0], [1.5, null, 0]));
+        Assert.True(UndesaWorkbook.SameFigures([], []));
+        Assert.False(UndesaWorkbook.SameFigures([1.5, null], [1.5, 0]));
+        Assert.False(UndesaWorkbook.SameFigures([null], [0]));
+        Assert.False(UndesaWorkbook.SameFigures([1.5, 2], [1.5, 2.0000000000000004]));
+        Assert.False(UndesaWorkbook.SameFigures([1.5], [1.5, null]));
+    }
 }

@@ -31,6 +31,7 @@ public static class DataCommands
                 var importer = scope.ServiceProvider.GetRequiredService<DataImporter>();
                 if (times > 1) CleanHeap();
                 var clock = Stopwatch.StartNew();
+                var jit = JitUse.Start();
                 try
                 {
                     if (!f.Exists) throw new DataImportException("No such file.");
@@ -42,7 +43,7 @@ public static class DataCommands
                     var r = result.Release;
                     Console.WriteLine(result.Unchanged
                         ? $"{f.Name}: unchanged, already imported as release {r.Id} ({r.Dataset} {r.Edition}) on {r.ImportedAt:yyyy-MM-dd HH:mm} UTC."
-                        : $"{f.Name}: release {r.Id}, {result.Format}, edition {r.Edition}: {r.Observations} figures for {r.Areas} areas in {clock.Elapsed.TotalSeconds:0.0000} s{(r.Current ? "" : " (an older edition: not current)")}.");
+                        : $"{f.Name}: release {r.Id}, {result.Format}, edition {r.Edition}: {r.Observations} figures for {r.Areas} areas in {clock.Elapsed.TotalSeconds:0.0000} s ({jit}){(r.Current ? "" : ", an older edition: not current")}.");
                     if (!result.Unchanged && r.Notes.Length > 0 && run == 1) Console.WriteLine("  " + r.Notes.Replace("\n", "\n  "));
                     if (!result.Unchanged && run < times) await importer.RemoveAsync(r.Id, ct);
                 }
@@ -71,6 +72,7 @@ public static class DataCommands
             {
                 if (times > 1) CleanHeap();
                 var clock = Stopwatch.StartNew();
+                var jit = JitUse.Start();
                 try
                 {
                     if (!f.Exists) throw new DataImportException("No such file.");
@@ -88,7 +90,7 @@ public static class DataCommands
                             }
                         }
                     var seconds = clock.Elapsed.TotalSeconds;
-                    Console.WriteLine($"{f.Name}: read {cells} cells in {seconds:0.0000} s ({file.Sheets.Count} sheets, {rows} rows, {values} non-empty cells).");
+                    Console.WriteLine($"{f.Name}: read {cells} cells in {seconds:0.0000} s ({file.Sheets.Count} sheets, {rows} rows, {values} non-empty cells; {jit}).");
                 }
                 catch (DataImportException e)
                 {
@@ -145,5 +147,18 @@ public static class DataCommands
         {
             if (_shown) Console.Error.WriteLine();
         }
+    }
+
+    /// <summary>
+    /// The JIT compilation since <see cref="Start"/>, printed with each time: a one-shot command's time is largely
+    /// compilation that ReadyToRun could not do ahead of time (bench/RESULTS.md). Counts every thread, the
+    /// background recompilation of hot methods included.
+    /// </summary>
+    private readonly record struct JitUse(TimeSpan Time, long Methods)
+    {
+        public static JitUse Start() => new(System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
+
+        public override string ToString() =>
+            $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - Methods} methods, {(System.Runtime.JitInfo.GetCompilationTime() - Time).TotalMilliseconds:0.0} ms";
     }
 }

@@ -31,7 +31,7 @@ public sealed class ParsedRelease
     public List<AreaMember> Members { get; } = [];
     public Dictionary<string, int> Skipped { get; } = [];
 
-    public void Skip(string reason) => Skipped[reason] = Skipped.GetValueOrDefault(reason) + 1;
+    public void Skip(string reason) => Skipped[reason] = Skipped.TryGetValue(reason, out var n) ? n + 1 : 1;
 }
 
 /// <summary>

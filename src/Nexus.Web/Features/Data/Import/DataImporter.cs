@@ -8,8 +8,15 @@ namespace Nexus.Web.Features.Data.Import;
 /// <summary>How far an import has got, for the command line and the upload page.</summary>
 public sealed record ImportProgress(string Step, int Done, int Total);
 
-/// <summary>A file's figures ready to store: its series in key order, each with its points oldest first.</summary>
-public sealed record ResolvedFigures(IReadOnlyList<(SeriesKey Key, List<Point> Points)> Series, int Count);
+/// <summary>One series of a file as the importer gathers it: its key, and its points (oldest first once resolved).</summary>
+public sealed class ResolvedSeries(SeriesKey key)
+{
+    public SeriesKey Key { get; } = key;
+    public List<Point> Points { get; } = [];
+}
+
+/// <summary>A file's figures ready to store: its series in key order, how many figures, and how many areas they cover.</summary>
+public sealed record ResolvedFigures(ResolvedSeries[] Series, int Count, int Areas);
 
 /// <summary>The outcome of an import: the release stored, or the one already holding this very file.</summary>
 public sealed record ImportResult(DataRelease Release, bool Unchanged, string Format);
@@ -40,7 +47,7 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             var format = Formats.FirstOrDefault(f => f.Recognizes(file)) ?? throw new DataImportException(
                 "Nexus does not recognise this file's layout. It reads: " + string.Join("; ", Formats.Select(f => f.Name)) + ".");
             progress?.Report(new ImportProgress($"Reading {format.Name}", 0, 0));
-            return (Format: format, Parsed: format.Read(file, ct));
+            return new Reading(format, format.Read(file, ct));
         }, ct);
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -61,15 +68,15 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             // An area list (M49, UN DESA's groups) defines the areas its own figures and later files use. Only the
             // areas it adds or changes are written: a list imported again over itself writes none.
             var changedAreas = new List<Area>();
-            foreach (var a in parsed.Areas.DistinctBy(a => a.Code))
-                if (!known.TryGetValue(a.Code, out var stored) || (parsed.DefinesAreas && !SameArea(stored, a)))
+            var listed = new Dictionary<int, Area>();
+            foreach (var a in parsed.Areas)
+                if (listed.TryAdd(a.Code, a) && (!known.TryGetValue(a.Code, out var stored) || (parsed.DefinesAreas && !SameArea(stored, a))))
                 {
                     changedAreas.Add(a);
                     known[a.Code] = a;
                 }
             if (changedAreas.Count > 0 && parsed.Observations.Count > 0) directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
             var figures = Resolve(parsed, directory);
-            var areaCount = figures.Series.Select(x => x.Key.Area).Distinct().Count();
 
             var release = new DataRelease
             {
@@ -84,8 +91,8 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 ImportedAt = clock.GetUtcNow().UtcDateTime,
                 ImportedBy = Truncate(importedBy, 200),
                 Observations = figures.Count,
-                Areas = parsed.Areas.Count > 0 ? parsed.Areas.Count : areaCount,
-                Notes = Truncate(string.Join("\n", parsed.Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} rows not stored: {s.Key}")), 4000),
+                Areas = parsed.Areas.Count > 0 ? parsed.Areas.Count : figures.Areas,
+                Notes = Truncate(SkippedNotes(parsed.Skipped), 4000),
             };
             // The connection's own transaction: nothing in it goes through EF Core.
             await using (var tx = _transaction = await db.Database.GetDbConnection().BeginTransactionAsync(ct))
@@ -112,6 +119,57 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
         }
     }
 
+    private sealed record Reading(IDataFormat Format, ParsedRelease Parsed);
+
+    /// <summary>
+    /// The series gathered so far, by key. A Dictionary keyed by <see cref="SeriesKey"/> itself would be the plain
+    /// choice, but ReadyToRun cannot precompile the framework's generic code over a struct of ours, and in a one-shot
+    /// <c>data import</c> compiling that code (and LINQ over tuples) took longer than reading a KNOMAD workbook (the
+    /// JIT figures `data import` prints). Keyed by an object compared field by field, the dictionary runs the
+    /// framework's shared code for reference types, compiled ahead of time.
+    /// </summary>
+    private sealed class SeriesIndex : IEqualityComparer<SeriesIndex.Box>
+    {
+        internal sealed class Box(SeriesKey key)
+        {
+            public SeriesKey Key = key;
+        }
+
+        private readonly Dictionary<Box, ResolvedSeries> _series;
+        private readonly Box _probe = new(default);
+
+        public SeriesIndex() => _series = new Dictionary<Box, ResolvedSeries>(this);
+
+        public ResolvedSeries? Find(SeriesKey key)
+        {
+            _probe.Key = key;
+            return _series.TryGetValue(_probe, out var found) ? found : null;
+        }
+
+        public void Add(ResolvedSeries series) => _series.Add(new Box(series.Key), series);
+
+        public static bool Same(SeriesKey a, SeriesKey b) =>
+            a.Area == b.Area && a.Counterpart == b.Counterpart && a.Sex == b.Sex && string.Equals(a.Indicator, b.Indicator);
+
+        bool IEqualityComparer<Box>.Equals(Box? a, Box? b) => a is not null && b is not null && Same(a.Key, b.Key);
+
+        int IEqualityComparer<Box>.GetHashCode(Box box)
+        {
+            var k = box.Key;
+            return ((k.Indicator.GetHashCode() * 31 + k.Area) * 31 + k.Counterpart) * 31 + (int)k.Sex;
+        }
+    }
+
+    private static string SkippedNotes(Dictionary<string, int> skipped)
+    {
+        var reasons = new List<string>(skipped.Keys);
+        reasons.Sort();
+        var notes = new System.Text.StringBuilder();
+        foreach (var reason in reasons)
+            notes.Append(notes.Length > 0 ? "\n" : "").Append(skipped[reason]).Append(" rows not stored: ").Append(reason);
+        return notes.ToString();
+    }
+
     /// <summary>
     /// Every figure with its areas resolved, gathered into its series (in key order, points oldest first); refuses the
     /// file at the first unknown area, figure that is not a finite number, or figure given twice.
@@ -123,28 +181,36 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
         var resolved = new Dictionary<string, Area>(StringComparer.Ordinal);
         var byReference = new Dictionary<AreaRef, Area>(ReferenceEqualityComparer.Instance);
         // Files give a series' figures one after another (a row of years, or a column of them), so the series of the
-        // previous figure is tried before the dictionary.
-        var series = new Dictionary<SeriesKey, List<Point>>();
-        SeriesKey lastKey = default;
-        List<Point>? last = null;
+        // previous figure is tried before the index.
+        var index = new SeriesIndex();
+        var series = new List<ResolvedSeries>();
+        var areas = new Dictionary<int, Area>();
+        ResolvedSeries? last = null;
         foreach (var o in parsed.Observations)
         {
-            var area = Area(o.Area).Code;
+            var area = Area(o.Area);
             var counterpart = o.Counterpart is null ? 0 : Area(o.Counterpart).Code;
             if (!double.IsFinite(o.Value)) throw new DataImportException("The figure is not a finite number.", o.Area.At);
-            var key = new SeriesKey(o.Indicator, area, counterpart, o.Sex);
-            if (last is null || !key.Equals(lastKey))
+            var key = new SeriesKey(o.Indicator, area.Code, counterpart, o.Sex);
+            if (last is null || !SeriesIndex.Same(key, last.Key))
             {
-                if (!series.TryGetValue(key, out last)) series[key] = last = [];
-                lastKey = key;
+                last = index.Find(key);
+                if (last is null)
+                {
+                    series.Add(last = new ResolvedSeries(key));
+                    index.Add(last);
+                    areas.TryAdd(area.Code, area);
+                }
             }
-            last.Add(new Point(o.Year, o.Value, o.Flag is { Length: > 0 } f ? Truncate(f, 8) : null, o.Note is { Length: > 0 } n ? Truncate(n, 200) : null));
+            last.Points.Add(new Point(o.Year, o.Value, o.Flag is { Length: > 0 } f ? Truncate(f, 8) : null, o.Note is { Length: > 0 } n ? Truncate(n, 200) : null));
         }
 
         // Points oldest first; a year given twice sits next to its twin once they are in order.
         var count = 0;
-        foreach (var (key, points) in series)
+        foreach (var s in series)
         {
+            var key = s.Key;
+            var points = s.Points;
             count += points.Count;
             for (var i = 1; i < points.Count; i++)
                 if (points[i - 1].Year >= points[i].Year)
@@ -156,15 +222,15 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 if (points[i - 1].Year == points[i].Year) throw Repeated(key, points[i].Year);
         }
         // Series in key order, so that inserts append to the primary key's B-tree.
-        var ordered = series.Select(s => (s.Key, Points: s.Value)).ToList();
-        ordered.Sort(static (a, b) =>
+        var ordered = series.ToArray();
+        Array.Sort(ordered, static (a, b) =>
         {
             var c = string.CompareOrdinal(a.Key.Indicator, b.Key.Indicator);
             if (c == 0) c = a.Key.Area.CompareTo(b.Key.Area);
             if (c == 0) c = a.Key.Counterpart.CompareTo(b.Key.Counterpart);
-            return c != 0 ? c : a.Key.Sex.CompareTo(b.Key.Sex);
+            return c != 0 ? c : ((int)a.Key.Sex).CompareTo((int)b.Key.Sex);
         });
-        return new ResolvedFigures(ordered, count);
+        return new ResolvedFigures(ordered, count, areas.Count);
 
         // The place of the figure's second occurrence in the file, for the message.
         DataImportException Repeated(SeriesKey key, int year)
@@ -207,7 +273,7 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             {
                 Code = reader.GetInt32(0), Name = reader.GetString(1),
                 Iso2 = reader.IsDBNull(2) ? null : reader.GetString(2), Iso3 = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Kind = Enum.Parse<AreaKind>(reader.GetString(4)), ParentCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                Kind = (AreaKind)Enum.Parse(typeof(AreaKind), reader.GetString(4)), ParentCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
                 Ldc = reader.GetBoolean(6), Lldc = reader.GetBoolean(7), Sids = reader.GetBoolean(8),
             };
             areas[a.Code] = a;
@@ -277,10 +343,19 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
     private async Task ReplaceMembersAsync(List<AreaMember> members, CancellationToken ct)
     {
         // A file that lists a group's members replaces that group's membership: thousands of (group, member) pairs,
-        // in two statements.
-        var pairs = members.DistinctBy(m => (m.GroupCode, m.MemberCode)).ToList();
-        var groups = pairs.Select(m => m.GroupCode).Distinct().ToArray();
-        if (groups.Length == 0) return;
+        // in two statements. Pairs are sorted so that repeats sit together (no LINQ over tuples: see SeriesIndex).
+        if (members.Count == 0) return;
+        var sorted = members.ToArray();
+        Array.Sort(sorted, static (a, b) => a.GroupCode != b.GroupCode ? a.GroupCode.CompareTo(b.GroupCode) : a.MemberCode.CompareTo(b.MemberCode));
+        var pairs = new List<AreaMember>(sorted.Length);
+        var groupList = new List<int>();
+        foreach (var m in sorted)
+        {
+            if (pairs.Count > 0 && pairs[^1].GroupCode == m.GroupCode && pairs[^1].MemberCode == m.MemberCode) continue;
+            if (pairs.Count == 0 || pairs[^1].GroupCode != m.GroupCode) groupList.Add(m.GroupCode);
+            pairs.Add(m);
+        }
+        var groups = groupList.ToArray();
         if (db.Database.IsNpgsql())
         {
             await ExecuteAsync("""DELETE FROM "AreaMembers" WHERE "GroupCode" = ANY(@p0)""", [groups], ct);

@@ -22,7 +22,11 @@ public static class SeriesWriter
     private static void Points(SeriesPoints.Writer writer, List<Point> points)
     {
         writer.Start();
-        foreach (var p in points) writer.Add(p.Year, p.Value, p.Flag, p.Note);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            writer.Add(p.Year, p.Value, p.Flag, p.Note);
+        }
     }
 
     /// <summary>Reports progress when the figures written so far crossed a multiple of <see cref="Batch"/>.</summary>
@@ -52,24 +56,33 @@ public static class SeriesWriter
             // Indicator ids and sexes repeat on every series: encode each once.
             var utf8 = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             byte[] Utf8(string text) => utf8.TryGetValue(text, out var bytes) ? bytes : utf8[text] = System.Text.Encoding.UTF8.GetBytes(text);
-            var sexes = Enum.GetValues<Sex>().ToDictionary(x => x, x => System.Text.Encoding.UTF8.GetBytes(x.ToString()));
             Check(raw.sqlite3_bind_int(statement, 1, releaseId), handle);
             var done = 0;
-            foreach (var (key, series) in figures.Series)
+            foreach (var series in figures.Series)
             {
-                Points(points, series);
+                var key = series.Key;
+                Points(points, series.Points);
                 Check(raw.sqlite3_bind_text(statement, 2, Utf8(key.Indicator)), handle);
                 Check(raw.sqlite3_bind_int(statement, 3, key.Area), handle);
                 Check(raw.sqlite3_bind_int(statement, 4, key.Counterpart), handle);
-                Check(raw.sqlite3_bind_text(statement, 5, sexes[key.Sex]), handle);
+                Check(raw.sqlite3_bind_text(statement, 5, Utf8(SexName(key.Sex))), handle);
                 Check(raw.sqlite3_bind_text(statement, 6, points.End()), handle);
                 var rc = raw.sqlite3_step(statement);
                 if (rc != raw.SQLITE_DONE) Check(rc, handle);
                 raw.sqlite3_reset(statement);
-                Crossed(done, done += series.Count, figures.Count, progress, ct);
+                Crossed(done, done += series.Points.Count, figures.Count, progress, ct);
             }
         }
     }
+
+    /// <summary>How the model stores <see cref="Sex"/> (its name, as EF Core's string conversion writes it).</summary>
+    private static string SexName(Sex sex) => sex switch
+    {
+        Sex.Total => nameof(Sex.Total),
+        Sex.Male => nameof(Sex.Male),
+        Sex.Female => nameof(Sex.Female),
+        _ => throw new ArgumentOutOfRangeException(nameof(sex), sex, null),
+    };
 
     private static void Check(int rc, SQLitePCL.sqlite3 handle)
     {
@@ -83,17 +96,18 @@ public static class SeriesWriter
         await using var writer = await connection.BeginBinaryImportAsync(
             """COPY "DataSeries" ("ReleaseId", "Indicator", "Area", "Counterpart", "Sex", "Points") FROM STDIN (FORMAT BINARY)""", ct);
         var done = 0;
-        foreach (var (key, series) in figures.Series)
+        foreach (var series in figures.Series)
         {
-            Points(points, series);
+            var key = series.Key;
+            Points(points, series.Points);
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(releaseId, NpgsqlTypes.NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(key.Indicator, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(key.Area, NpgsqlTypes.NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(key.Counterpart, NpgsqlTypes.NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(key.Sex.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(SexName(key.Sex), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(System.Text.Encoding.UTF8.GetString(points.End()), NpgsqlTypes.NpgsqlDbType.Text, ct);
-            Crossed(done, done += series.Count, figures.Count, progress, ct);
+            Crossed(done, done += series.Points.Count, figures.Count, progress, ct);
         }
         await writer.CompleteAsync(ct);
     }

@@ -64,7 +64,7 @@ public sealed class UndesaBilateralLongFormat : IDataFormat
             if (seen.TryGetValue(pair, out var firstRow))
             {
                 // Aggregates listed twice as destinations (an SDG region that is also a subregion) repeat their rows.
-                if (firstRow.Values.SequenceEqual(values))
+                if (UndesaWorkbook.SameFigures(firstRow.Values, values))
                 {
                     release.Skip("aggregates listed a second time, with the same figures");
                     continue;

@@ -81,7 +81,7 @@ public sealed partial class UndesaBilateralMatrixFormat : IDataFormat
             var values = origins.Select(o => UndesaWorkbook.Number(s, r, o.Column)).ToArray();
             if (seen.TryGetValue(code, out var first))
             {
-                if (first.Values.SequenceEqual(values))
+                if (UndesaWorkbook.SameFigures(first.Values, values))
                 {
                     release.Skip("aggregates listed a second time in a table, with the same figures");
                     continue;

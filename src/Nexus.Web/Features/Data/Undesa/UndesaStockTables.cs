@@ -59,22 +59,34 @@ internal static class UndesaStockTables
         return release;
     }
 
+    /// <summary>A column whose figures are stored: which indicator, for which sex, and whether its figures carry the type of data as a flag.</summary>
+    private sealed record StoredColumn(ValueColumn Column, string Indicator, bool Flagged, Sex Sex);
+
+    /// <summary>Where a location code was first listed, and with which figures.</summary>
+    private sealed record ListedRow(int Row, double?[] Values);
+
+    // Loops and small classes rather than LINQ over tuples: ReadyToRun cannot compile the framework's generic code over
+    // value types ahead of time, and a one-shot `data import` paid for compiling it (see SeriesIndex in DataImporter).
     private static void ReadTable(StockTable table, Func<string, StockBlock?> classify, ParsedRelease release, Dictionary<int, Area> areas)
     {
         var s = table.Sheet;
-        var blocks = table.Values.Select(v => (Column: v, Block: classify(v.Heading) ?? throw new DataImportException(v.Heading.Length == 0
-            ? "The years have no block heading above them (such as \"International migrant stock at mid-year, both sexes combined\")."
-            : $"\"{UndesaWorkbook.Collapse(v.Heading)}\" is not a block of figures Nexus reads from UN DESA's tables.", v.HeadingAt))).ToList();
-        var stored = blocks.Where(b => b.Block.Indicator is not null)
-            .Select(b => (b.Column, Indicator: b.Block.Indicator!, b.Block.Flagged, Sex: b.Block.BySex ? UndesaWorkbook.SexOf(b.Column.Heading) : Sex.Total))
-            .ToList();
-        var keys = new HashSet<(string, Sex, int)>();
-        foreach (var c in stored)
-            if (!keys.Add((c.Indicator, c.Sex, c.Column.Year)))
-                throw new DataImportException($"A second column of {c.Indicator} for {c.Sex} in {c.Column.Year}.", s.At(table.YearRow, c.Column.Column));
-        var skips = blocks.Select(b => b.Block.SkipReason).OfType<string>().Distinct().ToList();
+        var stored = new List<StoredColumn>();
+        var skips = new List<string>();
+        foreach (var v in table.Values)
+        {
+            var block = classify(v.Heading) ?? throw new DataImportException(v.Heading.Length == 0
+                ? "The years have no block heading above them (such as \"International migrant stock at mid-year, both sexes combined\")."
+                : $"\"{UndesaWorkbook.Collapse(v.Heading)}\" is not a block of figures Nexus reads from UN DESA's tables.", v.HeadingAt);
+            if (block.SkipReason is { } reason && !skips.Contains(reason)) skips.Add(reason);
+            if (block.Indicator is null) continue;
+            var c = new StoredColumn(v, block.Indicator, block.Flagged, block.BySex ? UndesaWorkbook.SexOf(v.Heading) : Sex.Total);
+            foreach (var other in stored)
+                if (other.Indicator == c.Indicator && other.Sex == c.Sex && other.Column.Year == c.Column.Year)
+                    throw new DataImportException($"A second column of {c.Indicator} for {c.Sex} in {c.Column.Year}.", s.At(table.YearRow, c.Column.Column));
+            stored.Add(c);
+        }
 
-        var seen = new Dictionary<int, (int Row, double?[] Values)>();
+        var seen = new Dictionary<int, ListedRow>();
         for (var r = table.YearRow + 1; r <= s.Rows.Count; r++)
         {
             if (UndesaWorkbook.Code(s, r, table.CodeColumn) is not { } code)
@@ -85,19 +97,20 @@ internal static class UndesaStockTables
             }
             var name = s.Text(r, table.NameColumn);
             if (name.Length == 0) throw new DataImportException("The row has a location code but no area name.", s.At(r, table.NameColumn));
-            var values = stored.Select(c => UndesaWorkbook.Number(s, r, c.Column.Column)).ToArray();
+            var values = new double?[stored.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = UndesaWorkbook.Number(s, r, stored[i].Column.Column);
             if (seen.TryGetValue(code, out var first))
             {
                 // DESA lists some aggregates twice (Australia and New Zealand is an SDG region and a subregion);
                 // the same figures twice are one area, different figures would be an error in the file.
-                if (first.Values.SequenceEqual(values))
+                if (UndesaWorkbook.SameFigures(first.Values, values))
                 {
                     release.Skip("aggregates listed a second time in a table, with the same figures");
                     continue;
                 }
                 throw new DataImportException($"Location code {code} is listed a second time (first in row {first.Row}) with different figures.", s.At(r, table.CodeColumn));
             }
-            seen[code] = (r, values);
+            seen[code] = new ListedRow(r, values);
             if (!areas.TryGetValue(code, out var area)) areas[code] = area = UndesaWorkbook.Area(code, name);
             var at = new AreaRef(code, null, area.Name, s.At(r, table.CodeColumn));
             var note = UndesaWorkbook.Printed(s, r, table.NotesColumn);

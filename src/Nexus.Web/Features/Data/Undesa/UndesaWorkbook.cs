@@ -50,6 +50,15 @@ internal static partial class UndesaWorkbook
     }
 
     /// <summary>The sheets named "Table 1", "Table 16" ..., in workbook order.</summary>
+    /// <summary>Whether two rows give the same figures, column by column (a missing figure equals only a missing figure).</summary>
+    internal static bool SameFigures(double?[] a, double?[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+            if (a[i] is { } x ? b[i] is not { } y || !x.Equals(y) : b[i] is not null) return false;
+        return true;
+    }
+
     internal static IEnumerable<Sheet> TableSheets(DataFile file) => file.Sheets.Where(s => TableName().IsMatch(s.Name.Trim()));
 
     /// <summary>

@@ -42,27 +42,27 @@ public sealed class WdiCsvFormat : IDataFormat
         var indicatorColumn = s.FindColumn(header, IndicatorCodeHeader)!.Value;
         var (edition, editionDate) = LastUpdated(s, header);
 
-        var years = new Dictionary<int, int>();
-        var otherColumns = new Dictionary<int, string>();
+        // Year columns left to right. Loops rather than LINQ over tuples: see KnomadFlowsFormat.
+        var years = new List<ColumnYear>();
+        var otherColumns = new List<int>();
         var unlabelled = new List<int>();
-        int[] described = [nameColumn, codeColumn, indicatorNameColumn, indicatorColumn];
         for (var c = 1; c <= WorldBankCells.Width(s); c++)
         {
-            if (described.Contains(c)) continue;
+            if (c == nameColumn || c == codeColumn || c == indicatorNameColumn || c == indicatorColumn) continue;
             var text = s.Text(header, c);
             if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
             {
-                if (years.ContainsValue(year)) throw new DataImportException($"The year {year} heads two columns.", s.At(header, c));
-                years[c] = year;
+                foreach (var other in years)
+                    if (other.Year == year) throw new DataImportException($"The year {year} heads two columns.", s.At(header, c));
+                years.Add(new ColumnYear(c, year, null));
             }
-            else if (text.Length > 0) otherColumns[c] = text;
+            else if (text.Length > 0) otherColumns.Add(c);
             else unlabelled.Add(c); // the trailing comma of every line
         }
         if (years.Count == 0) throw new DataImportException("The header has no year columns.", s.At(header, indicatorColumn));
 
-        // Per row: the year columns in order, and the row's figures (reused).
-        var yearColumns = years.OrderBy(y => y.Key).Select(y => (Column: y.Key, Year: y.Value)).ToArray();
-        var figures = new List<(int Year, double Value)>(yearColumns.Length);
+        // The row's figures, by year column (reused from row to row).
+        var values = new double?[years.Count];
         var titles = new SortedSet<string>(StringComparer.Ordinal);
         var release = new ParsedRelease { Dataset = Datasets.Wdi, Edition = edition, EditionDate = editionDate };
         for (var r = header + 1; r <= s.Rows.Count; r++)
@@ -72,8 +72,8 @@ public sealed class WdiCsvFormat : IDataFormat
             foreach (var c in unlabelled)
                 if (WorldBankCells.Figure(s, r, c) is not null)
                     throw new DataImportException("The figure is in a column with no year above it.", s.At(r, c));
-            foreach (var (c, text) in otherColumns)
-                if (s.Text(r, c).Length > 0) release.Skip($"figures under column \"{text}\", which is not a year");
+            foreach (var c in otherColumns)
+                if (s.Text(r, c).Length > 0) release.Skip($"figures under column \"{s.Text(header, c)}\", which is not a year");
 
             var code = s.Text(r, indicatorColumn);
             if (!SupportedIndicators.TryGetValue(code, out var indicator))
@@ -81,13 +81,13 @@ public sealed class WdiCsvFormat : IDataFormat
                     s.At(r, indicatorColumn));
             titles.Add($"{s.Text(r, indicatorNameColumn)} ({code})");
 
-            figures.Clear();
-            foreach (var (column, year) in yearColumns)
-                if (WorldBankCells.Figure(s, r, column) is { } value) figures.Add((year, value));
+            var count = 0;
+            for (var i = 0; i < years.Count; i++)
+                if ((values[i] = WorldBankCells.Figure(s, r, years[i].Column)) is not null) count++;
             var iso3 = s.Text(r, codeColumn).ToUpperInvariant();
             var name = s.Text(r, nameColumn);
             if (iso3.Length == 0) throw new DataImportException("The row has no country code.", s.At(r, codeColumn));
-            if (figures.Count == 0) continue;
+            if (count == 0) continue;
             AreaRef area;
             if (iso3 == "WLD") area = new AreaRef(Area.World, null, name, s.At(r, codeColumn));
             else if (Countries.Find(iso3) is not null) area = new AreaRef(null, iso3, name, s.At(r, codeColumn));
@@ -96,8 +96,8 @@ public sealed class WdiCsvFormat : IDataFormat
                 release.Skip(WorldBankAreas.NotM49Codes.TryGetValue(iso3, out var economy) ? WorldBankAreas.NotM49Reason(economy) : WorldBankAreas.AggregateReason);
                 continue;
             }
-            foreach (var (year, value) in figures)
-                release.Observations.Add(new ParsedObservation(indicator, area, null, Sex.Total, year, value));
+            for (var i = 0; i < years.Count; i++)
+                if (values[i] is { } value) release.Observations.Add(new ParsedObservation(indicator, area, null, Sex.Total, years[i].Year, value));
         }
         if (release.Observations.Count == 0) throw new DataImportException("The file has no figures for any country.", s.At(header, 1));
         // The title names the indicators read, which are known only now.

@@ -28,14 +28,14 @@ public static partial class WorldBankCells
     };
 
     /// <summary>A year heading: 2021 (a number or text), or with the publisher's qualifier, "2023e" → (2023, "e").</summary>
-    public static (int Year, string? Flag)? Year(Sheet s, int row, int column)
+    public static ColumnYear? Year(Sheet s, int row, int column)
     {
         switch (s[row, column])
         {
             case double d when d == Math.Floor(d) && d is >= 1900 and <= 2100:
-                return ((int)d, null);
+                return new ColumnYear(column, (int)d, null);
             case string text when YearHeading().Match(text.Trim()) is { Success: true } m:
-                return (int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture),
+                return new ColumnYear(column, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture),
                     m.Groups["flag"].Success ? m.Groups["flag"].Value.ToLowerInvariant() : null);
             default:
                 return null;
@@ -69,5 +69,13 @@ public static partial class WorldBankCells
     }
 
     /// <summary>The number of columns the widest row has.</summary>
-    public static int Width(Sheet s) => s.Rows.Count == 0 ? 0 : s.Rows.Max(r => r.Length);
+    public static int Width(Sheet s)
+    {
+        var width = 0;
+        foreach (var row in s.Rows) width = Math.Max(width, row.Length);
+        return width;
+    }
 }
+
+/// <summary>A column headed by a year, with the publisher's qualifier of that year ("e" for "2023e"), if any.</summary>
+public sealed record ColumnYear(int Column, int Year, string? Flag);
