@@ -110,6 +110,28 @@ public class WorldBankFormatTests
     }
 
     [Fact]
+    public void A_knomad_workbook_that_heads_two_columns_with_one_year_is_refused_naming_the_second()
+    {
+        var bytes = Library.SampleFiles.Workbook((InflowsSheet,
+        [
+            ["Remittance inflows (US$ million)", "2021", "2022", "2022e"],
+            ["Mexico", "54100", "61100", "66200"],
+            ["Date: June 2023"],
+        ]));
+        var error = Assert.Throws<DataImportException>(() => FlowsFormat.Read(Open(bytes, "inflows.xlsx"), CancellationToken.None));
+        Assert.StartsWith($"sheet '{InflowsSheet}', row 1, column D", error.Message);
+        Assert.Contains("The year 2022 heads two columns", error.Message);
+    }
+
+    [Fact]
+    public void A_wdi_file_that_heads_two_columns_with_one_year_is_refused()
+    {
+        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("\"2019\"", "\"2018\"");
+        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(Open(Encoding.UTF8.GetBytes(text), "wdi.csv"), CancellationToken.None));
+        Assert.Contains("The year 2018 heads two columns", error.Message);
+    }
+
+    [Fact]
     public void A_wdi_file_of_another_indicator_is_refused_with_the_codes_nexus_reads()
     {
         var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("BM.TRF.PWKR.CD.DT", "SP.POP.TOTL");
