@@ -1,3 +1,4 @@
+using Nexus.Web.Infrastructure.Countries;
 using Nexus.Web.Features.Data;
 using Nexus.Web.Features.Data.Areas;
 using Nexus.Web.Features.Data.Import;
@@ -95,4 +96,41 @@ public class AreaDirectoryTests
     [InlineData("Saint Martin (French Part)", "Saint Martin (French Part)")]
     public void Footnote_markers_are_stripped_from_names(string printed, string name) =>
         Assert.Equal(name, AreaNames.StripNotes(printed));
+
+    /// <summary>
+    /// StripNotes scans by hand what this regular expression (its first version) matched; they must agree on real
+    /// names with notes appended and on random strings made of the characters that matter.
+    /// </summary>
+    [Fact]
+    public void Stripping_notes_by_hand_agrees_with_the_regular_expression()
+    {
+        var note = new System.Text.RegularExpressions.Regex(@"(\s*[\*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s*[\(\[]\s*[0-9a-z](\s*,\s*[0-9a-z])*\s*[\)\]]|\s+\d{1,2}/?)$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        string Reference(string name)
+        {
+            var s = name.Replace('\u00A0', ' ').Trim();
+            string previous;
+            do
+            {
+                previous = s;
+                s = note.Replace(s, "").Trim();
+            } while (s != previous);
+            return s;
+        }
+
+        string[] notes = ["", "*", " **", "†", "¹²", " (1)", "[a]", " (b, c)", " ( a ,b )", " 1/", " 12", " 123", "(ab)", " (A)", " [1)", "1", " 2 *", "\u00A0(3)"];
+        var names = Countries.All.Select(c => c.Name).Concat(Regions.All.Select(r => r.Name))
+            .Concat(["Iran (Islamic Republic of)", "Saint Martin (French Part)", "Sudan 2", "", " ", "(1)", "12"]).ToList();
+        var random = new Random(20261124);
+        const string alphabet = "ab zA1209(),[]*†¹/ \u00A0.-";
+        var cases = new List<string>();
+        foreach (var name in names)
+            for (var i = 0; i < 4; i++) cases.Add(name + notes[random.Next(notes.Length)] + notes[random.Next(notes.Length)]);
+        for (var i = 0; i < 20_000; i++)
+            cases.Add(new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+
+        var differing = cases.Where(c => AreaNames.StripNotes(c) != Reference(c)).Take(5).Select(c => $"\"{c}\": \"{AreaNames.StripNotes(c)}\" vs \"{Reference(c)}\"").ToList();
+        Assert.True(differing.Count == 0, string.Join("; ", differing));
+        Assert.True(cases.Count(c => Reference(c) != c.Trim()) > 1000, "the cases exercise the stripping");
+    }
 }

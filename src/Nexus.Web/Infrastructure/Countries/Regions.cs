@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -13,11 +12,23 @@ public sealed record Region(string M49, string Name, string Parent);
 /// </summary>
 public static class Regions
 {
-    private static readonly Lazy<(IReadOnlyList<Region> List, FrozenDictionary<string, Region> ByCode)> Data = new(Load);
+    public static IReadOnlyList<Region> All => Loaded.List;
 
-    public static IReadOnlyList<Region> All => Data.Value.List;
+    public static Region? Find(string? m49) => m49 is not null && Loaded.ByCode.TryGetValue(m49.Trim(), out var r) ? r : null;
 
-    public static Region? Find(string? m49) => m49 is not null && Data.Value.ByCode.TryGetValue(m49.Trim(), out var r) ? r : null;
+    /// <summary>Read on first use; plain collections for the reason given in <see cref="Countries"/>.</summary>
+    private static class Loaded
+    {
+        public static readonly List<Region> List = Load();
+        public static readonly Dictionary<string, Region> ByCode = Index(List);
+
+        private static Dictionary<string, Region> Index(List<Region> list)
+        {
+            var index = new Dictionary<string, Region>(list.Count, StringComparer.Ordinal);
+            foreach (var r in list) index[r.M49] = r;
+            return index;
+        }
+    }
 
     /// <summary>A country or a region by its M49 code: its name, or null when the code is neither.</summary>
     public static string? PlaceName(string? m49) =>
@@ -45,7 +56,7 @@ public static class Regions
         return found.Values.OrderBy(r => r.M49, StringComparer.Ordinal).ToList();
     }
 
-    private static (IReadOnlyList<Region>, FrozenDictionary<string, Region>) Load()
+    private static List<Region> Load()
     {
         using var stream = typeof(Regions).Assembly.GetManifestResourceStream("Nexus.Regions.csv")
             ?? throw new InvalidOperationException("regions.csv is not embedded.");
@@ -57,6 +68,6 @@ public static class Regions
             var f = line.Split(';');
             list.Add(new Region(f[0], f[1], f[2]));
         }
-        return (list, list.ToFrozenDictionary(r => r.M49));
+        return list;
     }
 }

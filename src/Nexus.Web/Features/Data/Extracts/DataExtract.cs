@@ -114,7 +114,7 @@ public sealed class NexusExtractFormat : IDataFormat
         string Meta(string key) => meta.TryGetValue(key, out var v) && v.Length > 0 ? v : throw new DataImportException($"The extract has no \"{key}\" line.");
         var dataset = Meta("dataset");
         if (Datasets.All.All(d => d.Code != dataset)) throw new DataImportException($"Unknown dataset \"{dataset}\".", s.At(1, 1));
-        if (!DateOnly.TryParseExact(Meta("edition-date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!IsoDate.TryParse(Meta("edition-date"), out var date))
             throw new DataImportException("The edition date is not a date (yyyy-MM-dd).");
         var release = new ParsedRelease { Dataset = dataset, Edition = Meta("edition"), EditionDate = date, Title = Meta("title") };
         for (var r = header + 1; r <= s.Rows.Count; r++)

@@ -61,7 +61,10 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                 return new ImportResult(existing, true, "");
             }
             var known = await LoadAreasAsync(ct);
-            var directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
+            // The directory is built while the file is still being read. An area list is read by now and names no
+            // areas to resolve: building its directory would take longer than reading the M49 list.
+            var directory = reading.IsCompletedSuccessfully && reading.Result.Parsed.Observations.Count == 0
+                ? null : new AreaDirectory(known.Values, AreaDirectory.Aliases);
             var (format, parsed) = await reading;
             var info = Datasets.Get(parsed.Dataset);
 
@@ -75,8 +78,8 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
                     changedAreas.Add(a);
                     known[a.Code] = a;
                 }
-            if (changedAreas.Count > 0 && parsed.Observations.Count > 0) directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
-            var figures = Resolve(parsed, directory);
+            if (parsed.Observations.Count > 0 && (directory is null || changedAreas.Count > 0)) directory = new AreaDirectory(known.Values, AreaDirectory.Aliases);
+            var figures = directory is null ? new ResolvedFigures([], 0, 0) : Resolve(parsed, directory);
 
             var release = new DataRelease
             {
@@ -273,13 +276,25 @@ public sealed class DataImporter(AppDbContext db, IEnumerable<IDataFormat> forma
             {
                 Code = reader.GetInt32(0), Name = reader.GetString(1),
                 Iso2 = reader.IsDBNull(2) ? null : reader.GetString(2), Iso3 = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Kind = (AreaKind)Enum.Parse(typeof(AreaKind), reader.GetString(4)), ParentCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                Kind = Kind(reader.GetString(4)), ParentCode = reader.IsDBNull(5) ? null : reader.GetInt32(5),
                 Ldc = reader.GetBoolean(6), Lldc = reader.GetBoolean(7), Sids = reader.GetBoolean(8),
             };
             areas[a.Code] = a;
         }
         return areas;
     }
+
+    /// <summary>An area's kind as stored (its name): a switch, as Enum.Parse goes through reflection for every row.</summary>
+    private static AreaKind Kind(string name) => name switch
+    {
+        nameof(AreaKind.Country) => AreaKind.Country,
+        nameof(AreaKind.Region) => AreaKind.Region,
+        nameof(AreaKind.SubRegion) => AreaKind.SubRegion,
+        nameof(AreaKind.IntermediateRegion) => AreaKind.IntermediateRegion,
+        nameof(AreaKind.Group) => AreaKind.Group,
+        nameof(AreaKind.World) => AreaKind.World,
+        _ => (AreaKind)Enum.Parse(typeof(AreaKind), name),
+    };
 
     private async Task<int> InsertReleaseAsync(DataRelease r, CancellationToken ct)
     {

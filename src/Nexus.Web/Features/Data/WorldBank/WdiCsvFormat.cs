@@ -118,7 +118,7 @@ public sealed class WdiCsvFormat : IDataFormat
         {
             if (Sheet.Label(s.Text(r, 1)) != "last updated date") continue;
             var text = s.Text(r, 2);
-            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            return IsoDate.TryParse(text, out var date)
                 ? (text, date)
                 : throw new DataImportException($"\"{text}\" is not a date (yyyy-mm-dd).", s.At(r, 2));
         }

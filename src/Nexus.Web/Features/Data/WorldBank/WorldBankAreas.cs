@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Nexus.Web.Features.Data.Areas;
 using Nexus.Web.Infrastructure.Countries;
 
@@ -18,10 +17,15 @@ public static class WorldBankAreas
 {
     public const string AggregateReason = "World Bank aggregates (regions, income and lending groups), not countries";
 
+    // Plain sets and dictionaries, not frozen ones: they are built in every one-shot `data import` of a World Bank
+    // file and read a few hundred times, so building frozen collections cost more than it saved (ADR 014).
+
     /// <summary>Words that appear in the names of groups and never in the name of an economy.</summary>
-    private static readonly FrozenSet<string> GroupWords = FrozenSet.Create(StringComparer.Ordinal,
+    private static readonly HashSet<string> GroupWords = new(StringComparer.Ordinal)
+    {
         "income", "countries", "economies", "ida", "ibrd", "blend", "hipc", "oecd", "members", "dividend", "fragile",
-        "indebted", "classification", "classified", "excluding", "total", "aggregate", "lics", "lmics", "mics", "hics", "umics");
+        "indebted", "classification", "classified", "excluding", "total", "aggregate", "lics", "lmics", "mics", "hics", "umics",
+    };
 
     /// <summary>World Bank groups without such a word, as the start of a folded name ("east asia and pacific excluding ...").</summary>
     private static readonly string[] GroupNames =
@@ -37,25 +41,25 @@ public static class WorldBankAreas
     /// M49 regions and sub-regions by name ("Caribbean", "Western Asia"), except a name a country also goes by
     /// ("Micronesia"): a row so named is a regional total, whoever drew its borders.
     /// </summary>
-    private static readonly Lazy<FrozenSet<string>> RegionKeys = new(() =>
+    private static readonly Lazy<HashSet<string>> RegionKeys = new(() =>
     {
         var countries = Countries.All.Select(c => AreaNames.ShortKey(c.Name)).ToHashSet();
-        return Regions.All.Select(r => AreaNames.Key(r.Name)).Where(k => k != "world" && !countries.Contains(k)).ToFrozenSet();
+        return Regions.All.Select(r => AreaNames.Key(r.Name)).Where(k => k != "world" && !countries.Contains(k)).ToHashSet();
     });
 
     /// <summary>Economies the World Bank reports that have no M49 code: by folded name and by its ISO-like code.</summary>
-    private static readonly FrozenDictionary<string, string> NotM49Names = new Dictionary<string, string>
+    private static readonly Dictionary<string, string> NotM49Names = new()
     {
         ["kosovo"] = "Kosovo",
         // M49 once coded the Channel Islands 830; the current list has Guernsey and Jersey separately.
         ["channel islands"] = "Channel Islands",
-    }.ToFrozenDictionary();
+    };
 
-    public static readonly FrozenDictionary<string, string> NotM49Codes = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> NotM49Codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["XKX"] = "Kosovo",
         ["CHI"] = "Channel Islands",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    };
 
     public static WorldBankAreaKind Classify(string name)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -9,9 +8,11 @@ namespace Nexus.Web.Features.Data.WorldBank;
 /// <summary>How World Bank and KNOMAD tables write figures, years and dates.</summary>
 public static partial class WorldBankCells
 {
-    /// <summary>Printed instead of a figure; read as no figure. None of them reads as a number.</summary>
-    private static readonly FrozenSet<string> NotAvailable =
-        new[] { "..", "...", "…", "-", "–", "n.a.", "na", "n/a" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Printed instead of a figure; read as no figure. None of them reads as a number. A plain set: see
+    /// <see cref="WorldBankAreas"/> on frozen collections.
+    /// </summary>
+    private static readonly HashSet<string> NotAvailable = new(StringComparer.OrdinalIgnoreCase) { "..", "...", "…", "-", "–", "n.a.", "na", "n/a" };
 
     /// <summary>
     /// The figure in a cell, exactly as stored (0 stays 0), or null for an empty cell or a "not available" mark;
@@ -50,11 +51,15 @@ public static partial class WorldBankCells
     {
         var m = MonthYearText().Match(text);
         if (!m.Success) return null;
-        var month = Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames,
-            n => n.Length > 0 && n.StartsWith(m.Groups["month"].Value[..3], StringComparison.OrdinalIgnoreCase)) + 1;
+        var month = Array.FindIndex(MonthNames, n => n.StartsWith(m.Groups["month"].Value[..3], StringComparison.OrdinalIgnoreCase)) + 1;
         var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        return ($"{CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[month - 1]} {year}", new DateOnly(year, month, 1));
+        return ($"{MonthNames[month - 1]} {year}", new DateOnly(year, month, 1));
     }
+
+    // The English names, as the pattern below matches them; the culture's own table loads calendar data on first use
+    // (see IsoDate).
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     [GeneratedRegex(@"\b(?<month>Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t|tember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\.?,?\s+(?<year>(19|20)\d\d)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
