@@ -150,6 +150,20 @@ public class WorldBankFormatTests
         Assert.Contains("Last Updated Date", error.Message);
     }
 
+    [Theory]
+    [InlineData("15/09/2021")]
+    [InlineData("2021-02-30")]
+    [InlineData("2021-09-15T00:00:00")]
+    [InlineData("<script>alert(1)</script>")]
+    public void A_wdi_file_whose_last_updated_date_is_not_a_day_is_refused_naming_the_cell(string date)
+    {
+        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("\"Last Updated Date\",\"2021-09-15\"", $"\"Last Updated Date\",\"{date}\"");
+        Assert.Contains(date, text);
+        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(Open(Encoding.UTF8.GetBytes(text), "wdi.csv"), CancellationToken.None));
+        Assert.Equal($"\"{date}\" is not a date (yyyy-mm-dd).", error.Reason);
+        Assert.Equal((3, 2), (error.At!.Row, error.At.Column));
+    }
+
     [Fact]
     public void The_bilateral_matrix_refuses_a_corner_cell_that_does_not_say_which_way_it_runs()
     {
