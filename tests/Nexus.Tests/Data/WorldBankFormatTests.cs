@@ -150,6 +150,28 @@ public class WorldBankFormatTests
         Assert.Contains("Last Updated Date", error.Message);
     }
 
+    [Fact]
+    public void A_wdi_row_whose_code_is_neither_a_country_nor_a_group_is_refused_naming_the_cell()
+    {
+        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("\"Aruba\",\"ABW\"", "\"Aruba\",\"ZZZ\"");
+        Assert.Contains("\"ZZZ\"", text);
+        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(Open(Encoding.UTF8.GetBytes(text), "wdi.csv"), CancellationToken.None));
+        Assert.Contains("\"ZZZ\" (Aruba)", error.Reason);
+        Assert.Equal((6, 2), (error.At!.Row, error.At.Column));
+    }
+
+    [Fact]
+    public void A_wdi_group_under_a_code_nexus_has_never_seen_is_still_skipped_as_a_group()
+    {
+        var original = WdiCsv.Read(Open(File.ReadAllBytes(OfficialFiles.Path(Wdi)), "wdi.csv"), CancellationToken.None);
+        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("\"East Asia & Pacific\",\"EAS\"", "\"East Asia & Pacific\",\"QQQ\"");
+        Assert.Contains("\"QQQ\"", text);
+        var read = WdiCsv.Read(Open(Encoding.UTF8.GetBytes(text), "wdi.csv"), CancellationToken.None);
+        Assert.Equal(original.Observations.Count, read.Observations.Count);
+        Assert.Equal(original.Skipped, read.Skipped);
+        Assert.DoesNotContain(read.Observations, o => o.Area.Iso3 == "QQQ");
+    }
+
     [Theory]
     [InlineData("15/09/2021")]
     [InlineData("2021-02-30")]

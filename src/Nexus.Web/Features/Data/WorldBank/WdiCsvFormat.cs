@@ -9,7 +9,8 @@ namespace Nexus.Web.Features.Data.WorldBank;
 /// "Last Updated Date", then "Country Name", "Country Code", "Indicator Name", "Indicator Code" and one column per
 /// year. Economies are identified by ISO alpha-3 code. The World Bank's aggregates (EAS, LMY, ARB ...) share that
 /// column under codes that are not ISO country codes; a code is taken for a country only when it is one in the M49
-/// list Nexus ships, so an aggregate can never be stored as a country.
+/// list Nexus ships, so an aggregate can never be stored as a country. A row with any other code is skipped only when
+/// its name is a World Bank group; otherwise the file is refused, naming the cell.
 /// </summary>
 public sealed class WdiCsvFormat : IDataFormat
 {
@@ -91,10 +92,29 @@ public sealed class WdiCsvFormat : IDataFormat
             AreaRef area;
             if (iso3 == "WLD") area = new AreaRef(Area.World, null, name, s.At(r, codeColumn));
             else if (Countries.Find(iso3) is not null) area = new AreaRef(null, iso3, name, s.At(r, codeColumn));
+            else if (WorldBankAreas.NotM49Codes.TryGetValue(iso3, out var economy))
+            {
+                release.Skip(WorldBankAreas.NotM49Reason(economy));
+                continue;
+            }
             else
             {
-                release.Skip(WorldBankAreas.NotM49Codes.TryGetValue(iso3, out var economy) ? WorldBankAreas.NotM49Reason(economy) : WorldBankAreas.AggregateReason);
-                continue;
+                // Not a country code Nexus knows: skipped only when its name is one of the World Bank's groups, so
+                // that a country missing from the shipped list (or a mistyped code) stops the import instead of
+                // vanishing into the aggregates.
+                switch (WorldBankAreas.Classify(name))
+                {
+                    case WorldBankAreaKind.Aggregate or WorldBankAreaKind.World:
+                        release.Skip(WorldBankAreas.AggregateReason);
+                        continue;
+                    case WorldBankAreaKind.NotM49:
+                        release.Skip(WorldBankAreas.NotM49Reason(name));
+                        continue;
+                    default:
+                        throw new DataImportException(
+                            $"\"{iso3}\" ({name}) is neither an ISO country code in the UN M49 list Nexus ships nor one of the World Bank's groups of economies.",
+                            s.At(r, codeColumn));
+                }
             }
             for (var i = 0; i < years.Count; i++)
                 if (values[i] is { } value) release.Observations.Add(new ParsedObservation(indicator, area, null, Sex.Total, years[i].Year, value));
