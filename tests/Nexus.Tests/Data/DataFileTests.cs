@@ -134,4 +134,13 @@ public class DataFileTests
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+
+    [Fact]
+    public void A_refusal_shows_invisible_characters_from_the_file_as_replacement_characters()
+    {
+        var error = new DataImportException("\"ZZZ\" (Aruba\u202E) is unknown.\nSecond line\u200B.", new CellRef("Sheet\u0007", 6, 2));
+        Assert.Equal("\"ZZZ\" (Aruba\uFFFD) is unknown.\nSecond line\uFFFD.", error.Reason);
+        Assert.Equal("sheet 'Sheet\uFFFD', row 6, column B: \"ZZZ\" (Aruba\uFFFD) is unknown.\nSecond line\uFFFD.", error.Message);
+        Assert.Same("plain", DataImportException.Visible("plain"));
+    }
 }

@@ -22,10 +22,24 @@ public sealed record CellRef(string Sheet, int Row, int Column)
 }
 
 /// <summary>A refusal of a file, with the place in it that caused it (when there is one).</summary>
-public sealed class DataImportException(string message, CellRef? at = null) : Exception(at is null ? message : $"{at}: {message}")
+public sealed class DataImportException(string message, CellRef? at = null) : Exception(Visible(at is null ? message : $"{at}: {message}"))
 {
     public CellRef? At => at;
-    public string Reason => message;
+    public string Reason { get; } = Visible(message);
+
+    /// <summary>
+    /// Messages quote names and cells from the file. Invisible characters there (a right-to-left override, a
+    /// zero-width joiner, a control character) would reorder or hide the message's own words wherever it is shown,
+    /// on the upload page or in a terminal, so each is shown as U+FFFD. Line breaks stay.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        char[]? chars = null;
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] != '\n' && (char.IsControl(text[i]) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.Format))
+                (chars ??= text.ToCharArray())[i] = '\uFFFD';
+        return chars is null ? text : new string(chars);
+    }
 }
 
 /// <summary>One worksheet (or a CSV file) as rows of cell values: double, string, DateTime, bool or null.</summary>
