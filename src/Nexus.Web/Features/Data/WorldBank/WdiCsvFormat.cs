@@ -92,29 +92,18 @@ public sealed class WdiCsvFormat : IDataFormat
             AreaRef area;
             if (iso3 == "WLD") area = new AreaRef(Area.World, null, name, s.At(r, codeColumn));
             else if (Countries.Find(iso3) is not null) area = new AreaRef(null, iso3, name, s.At(r, codeColumn));
-            else if (WorldBankAreas.NotM49Codes.TryGetValue(iso3, out var economy))
-            {
-                release.Skip(WorldBankAreas.NotM49Reason(economy));
-                continue;
-            }
             else
             {
-                // Not a country code Nexus knows: skipped only when its name is one of the World Bank's groups, so
-                // that a country missing from the shipped list (or a mistyped code) stops the import instead of
-                // vanishing into the aggregates.
-                switch (WorldBankAreas.Classify(name))
-                {
-                    case WorldBankAreaKind.Aggregate or WorldBankAreaKind.World:
-                        release.Skip(WorldBankAreas.AggregateReason);
-                        continue;
-                    case WorldBankAreaKind.NotM49:
-                        release.Skip(WorldBankAreas.NotM49Reason(name));
-                        continue;
-                    default:
-                        throw new DataImportException(
-                            $"\"{iso3}\" ({name}) is neither an ISO country code in the UN M49 list Nexus ships nor one of the World Bank's groups of economies.",
-                            s.At(r, codeColumn));
-                }
+                // Not a country code Nexus knows: skipped only when it is an economy without an M49 code or its name
+                // is one of the World Bank's groups, so that a country missing from the shipped list (or a mistyped
+                // code) stops the import instead of vanishing into the aggregates.
+                var kind = WorldBankAreas.NotM49Codes.TryGetValue(iso3, out var economy) ? WorldBankAreaKind.NotM49 : WorldBankAreas.Classify(name);
+                if (kind == WorldBankAreaKind.Country)
+                    throw new DataImportException(
+                        $"\"{iso3}\" ({name}) is neither an ISO country code in the UN M49 list Nexus ships nor one of the World Bank's groups of economies.",
+                        s.At(r, codeColumn));
+                release.Skip(kind == WorldBankAreaKind.NotM49 ? WorldBankAreas.NotM49Reason(economy ?? name) : WorldBankAreas.AggregateReason);
+                continue;
             }
             for (var i = 0; i < years.Count; i++)
                 if (values[i] is { } value) release.Observations.Add(new ParsedObservation(indicator, area, null, Sex.Total, years[i].Year, value));
