@@ -16,6 +16,14 @@ public class WorldBankFormatTests
 
     private static DataFile Open(byte[] bytes, string name) => DataFile.FromBytes(bytes, name);
 
+    /// <summary>The official WDI file with one piece of its text replaced; the text must be in the file.</summary>
+    private static DataFile WdiWith(string find, string replace)
+    {
+        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8);
+        Assert.Contains(find, text);
+        return Open(Encoding.UTF8.GetBytes(text.Replace(find, replace, StringComparison.Ordinal)), "wdi.csv");
+    }
+
     [Fact]
     public void Each_format_recognises_its_own_files_and_no_other_file_of_the_shared_data()
     {
@@ -126,16 +134,15 @@ public class WorldBankFormatTests
     [Fact]
     public void A_wdi_file_that_heads_two_columns_with_one_year_is_refused()
     {
-        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("\"2019\"", "\"2018\"");
-        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(Open(Encoding.UTF8.GetBytes(text), "wdi.csv"), CancellationToken.None));
+        var file = WdiWith("\"2019\"", "\"2018\"");
+        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(file, CancellationToken.None));
         Assert.Contains("The year 2018 heads two columns", error.Message);
     }
 
     [Fact]
     public void A_wdi_file_of_another_indicator_is_refused_with_the_codes_nexus_reads()
     {
-        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("BM.TRF.PWKR.CD.DT", "SP.POP.TOTL");
-        var file = Open(Encoding.UTF8.GetBytes(text), "API_SP.POP.TOTL.csv");
+        var file = WdiWith("BM.TRF.PWKR.CD.DT", "SP.POP.TOTL");
         Assert.True(WdiCsv.Recognizes(file));
         var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(file, CancellationToken.None));
         Assert.Contains("SP.POP.TOTL", error.Message);
@@ -153,9 +160,8 @@ public class WorldBankFormatTests
     [Fact]
     public void A_wdi_row_whose_code_is_neither_a_country_nor_a_group_is_refused_naming_the_cell()
     {
-        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("\"Aruba\",\"ABW\"", "\"Aruba\",\"ZZZ\"");
-        Assert.Contains("\"ZZZ\"", text);
-        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(Open(Encoding.UTF8.GetBytes(text), "wdi.csv"), CancellationToken.None));
+        var file = WdiWith("\"Aruba\",\"ABW\"", "\"Aruba\",\"ZZZ\"");
+        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(file, CancellationToken.None));
         Assert.Contains("\"ZZZ\" (Aruba)", error.Reason);
         Assert.Equal((6, 2), (error.At!.Row, error.At.Column));
     }
@@ -164,9 +170,7 @@ public class WorldBankFormatTests
     public void A_wdi_group_under_a_code_nexus_has_never_seen_is_still_skipped_as_a_group()
     {
         var original = WdiCsv.Read(Open(File.ReadAllBytes(OfficialFiles.Path(Wdi)), "wdi.csv"), CancellationToken.None);
-        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("\"East Asia & Pacific\",\"EAS\"", "\"East Asia & Pacific\",\"QQQ\"");
-        Assert.Contains("\"QQQ\"", text);
-        var read = WdiCsv.Read(Open(Encoding.UTF8.GetBytes(text), "wdi.csv"), CancellationToken.None);
+        var read = WdiCsv.Read(WdiWith("\"East Asia & Pacific\",\"EAS\"", "\"East Asia & Pacific\",\"QQQ\""), CancellationToken.None);
         Assert.Equal(original.Observations.Count, read.Observations.Count);
         Assert.Equal(original.Skipped, read.Skipped);
         Assert.DoesNotContain(read.Observations, o => o.Area.Iso3 == "QQQ");
@@ -179,9 +183,8 @@ public class WorldBankFormatTests
     [InlineData("<script>alert(1)</script>")]
     public void A_wdi_file_whose_last_updated_date_is_not_a_day_is_refused_naming_the_cell(string date)
     {
-        var text = File.ReadAllText(OfficialFiles.Path(Wdi), Encoding.UTF8).Replace("\"Last Updated Date\",\"2021-09-15\"", $"\"Last Updated Date\",\"{date}\"");
-        Assert.Contains(date, text);
-        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(Open(Encoding.UTF8.GetBytes(text), "wdi.csv"), CancellationToken.None));
+        var file = WdiWith("\"Last Updated Date\",\"2021-09-15\"", $"\"Last Updated Date\",\"{date}\"");
+        var error = Assert.Throws<DataImportException>(() => WdiCsv.Read(file, CancellationToken.None));
         Assert.Equal($"\"{date}\" is not a date (yyyy-mm-dd).", error.Reason);
         Assert.Equal((3, 2), (error.At!.Row, error.At.Column));
     }
